@@ -1,0 +1,123 @@
+"""The vocabulary of the whole house: frozen records that stages pass along."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+Kind = Literal["news", "analysis", "transcript", "other"]
+KINDS: tuple[Kind, ...] = ("news", "analysis", "transcript", "other")
+
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to day, month or year precision ("2020-03-19", "2020-03", "2020")."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range")
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} does not exist")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]  # type: ignore[arg-type]
+            if not 1 <= self.day <= last:
+                raise ValueError(
+                    f"{calendar.month_name[self.month]} {self.year} has no day {self.day}"  # type: ignore[index]
+                )
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    @classmethod
+    def parse(cls, value: str) -> PartialDate:
+        """Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; raise ValueError naming what is wrong."""
+        match = _ISO_PARTIAL.match(value.strip())
+        if not match:
+            raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        return cls(year, month, day)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_date(cls, value: dt.date) -> PartialDate:
+        return cls(value.year, value.month, value.day)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters start..end (end exclusive) of one document's text."""
+
+    document_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    outlet_country: str | None = None
+    outlet_affiliation: str | None = None
+    author: str | None = None
+    published: PartialDate | None = None
+    language: str | None = None
+    kind: Kind = "other"
+    source: str | None = None
+    url: str | None = None
+    format: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def published_precision(self) -> Precision | None:
+        return self.published.precision if self.published else None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A source that could not become a document, with the one reason why."""
+
+    source: str
+    reason: str
+
+
+def content_id(title: str | None, text: str) -> str:
+    """Content hash that keys a document: whitespace- and case-stable, so re-ingesting is a no-op."""
+    normalized = " ".join(f"{title or ''}\n{text}".split()).casefold()
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
