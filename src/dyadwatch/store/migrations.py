@@ -1,0 +1,42 @@
+"""Ordered schema migrations. The store applies those above its recorded version, in one
+transaction each; append new steps, never edit a released one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, inspect, select
+
+from . import schema
+
+
+def _v1_documents_and_runs(conn: Connection) -> None:
+    schema.documents.create(conn)
+    schema.runs.create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_documents_and_runs,
+]
+LATEST = len(MIGRATIONS)
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        schema.schema_version.create(conn)
+        conn.execute(schema.schema_version.insert().values(version=0))
+        return 0
+    return int(conn.execute(select(schema.schema_version.c.version)).scalar_one())
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the schema to LATEST; return the version it was at."""
+    before = current_version(conn)
+    if before > LATEST:
+        raise RuntimeError(
+            f"the store's schema version {before} is newer than this dyadwatch ({LATEST}); upgrade"
+        )
+    for version in range(before, LATEST):
+        MIGRATIONS[version](conn)
+        conn.execute(schema.schema_version.update().values(version=version + 1))
+    return before

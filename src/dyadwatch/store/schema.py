@@ -1,0 +1,48 @@
+"""Tables, as SQLAlchemy Core metadata. Migrations (migrations.py) create and change them."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the normalized content
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("outlet_country", String(3)),
+    Column("outlet_affiliation", String(32)),
+    Column("author", Text),
+    Column("published", String(10)),  # ISO at its precision: 2020-03-19 | 2020-03 | 2020
+    Column("published_precision", String(5)),  # day | month | year
+    Column("published_sort", String(10), index=True),  # first day of the period, for ordering
+    Column("language", String(16)),
+    Column("kind", String(16), nullable=False),
+    Column("source", Text),
+    Column("url", Text),
+    Column("format", String(16)),
+    Column("text", Text, nullable=False),
+    Column("provenance", JSON),
+    Column("run_id", Integer),
+    Column("added_at", String(32), nullable=False),
+)
+
+runs = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("command", Text),
+    Column("inputs", JSON),
+    Column("added", Integer, default=0),
+    Column("present", Integer, default=0),
+    Column("skipped", Integer, default=0),
+    Column("skipped_detail", JSON),  # [{"source": ..., "reason": ...}]
+    Column("warnings", JSON),        # [{"source": ..., "message": ...}]
+)
