@@ -1,0 +1,237 @@
+"""The `dyadwatch` command: thin commands over the public API.
+
+Exit codes: 0 success; 1 some inputs were skipped (each named on stderr with its reason);
+2 usage error (unknown option, impossible date, …); 3 the store could not be opened.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .annotate import annotate as annotate_document
+from .ingest.base import IngestError
+from .ingest.metadata import Overrides
+from .ingest.pipeline import read_source
+from .ingest.sources import FetchOptions, load, plan
+from .kb.outlets import RegistryError, registry
+from .model import KINDS, PartialDate, Skipped
+from .workspace import DEFAULT_DB, IngestReport, Workspace
+
+EXIT_SKIPPED = 1
+EXIT_STORE = 3
+PROGRESS_MIN_SOURCES = 20
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class DateParam(click.ParamType):
+    name = "YYYY[-MM[-DD]]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, PartialDate):
+            return value
+        try:
+            return PartialDate.parse(str(value))
+        except ValueError as exc:
+            self.fail(f"impossible date {value!r}: {exc}", param, ctx)
+
+
+DB_OPTION = click.option("--db", "db", default=DEFAULT_DB, show_default=True,
+                         help="SQLite file path, or a database URL (postgresql://…).")
+OUTLETS_OPTION = click.option(
+    "--outlets-file", "outlet_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra outlet registry YAML (same shape as kb/outlets.yaml); may repeat.")
+
+
+def _metadata_options(func: Any) -> Any:
+    for option in reversed([
+        click.option("--outlet", help="Outlet name for every document (overrides detection)."),
+        click.option("--date", type=DateParam(),
+                     help="Publication date for every document: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--title", help="Title for every document."),
+        click.option("--author", help="Author for every document."),
+        click.option("--kind", type=click.Choice(KINDS), help="Document kind for every document."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _open_workspace(db: str, outlet_files: tuple[str, ...] = ()) -> Workspace:
+    try:
+        return Workspace(db, outlet_files=[Path(p) for p in outlet_files])
+    except RegistryError as exc:
+        err.print(f"error: outlet registry: {exc}")
+        sys.exit(2)
+    except Exception as exc:  # a store that cannot be opened or migrated
+        err.print(f"error: cannot open the store {db}: {exc}")
+        sys.exit(EXIT_STORE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dyadwatch")
+def main() -> None:
+    """dyadwatch: a dated, sourced chronology of two countries' relations, a relations index and
+    an audit of quotations, from your own corpus of news and analysis."""
+
+
+def _print_report(report: IngestReport, db_url: str) -> None:
+    for skipped in report.skipped:
+        err.print(f"skipped: {skipped.source}: {skipped.reason}", markup=False)
+    err.print(
+        f"added {len(report.added)}, already present {len(report.present)}, "
+        f"skipped {len(report.skipped)} (run {report.run_id}, store {db_url})",
+        markup=False,
+    )
+
+
+def run_ingest(workspace: Workspace, inputs: list[str], quiet: bool = False, **kwargs: Any) -> IngestReport:
+    """Ingest with a progress bar on long interactive runs and warnings as they happen."""
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, transient=True,
+                        disable=quiet or not err.is_terminal)
+    with progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def planned(total: int) -> None:
+            progress.update(task, total=total, visible=total >= PROGRESS_MIN_SOURCES)
+
+        def advanced(name: str, done: int) -> None:
+            progress.update(task, completed=done, description=f"ingesting {Path(name).name[:40]}")
+
+        report = workspace.ingest(inputs, on_planned=planned, on_source=advanced, **kwargs)
+    for source, message in report.warnings:
+        err.print(f"warning: {source}: {message}", markup=False)
+    return report
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@DB_OPTION
+@_metadata_options
+@OUTLETS_OPTION
+@click.option("--max-bytes", type=click.IntRange(min=1), default=FetchOptions.max_bytes,
+              show_default=True, help="Size cap for one file or download.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=FetchOptions.timeout,
+              show_default=True, help="Seconds allowed for one URL.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def ingest(inputs: tuple[str, ...], db: str, outlet: str | None, date: PartialDate | None,
+           title: str | None, author: str | None, kind: str | None,
+           outlet_files: tuple[str, ...], max_bytes: int, timeout: float, quiet: bool) -> None:
+    """Read files, folders (recursively), http(s) URLs, RSS/Atom feeds or - (stdin) into the store.
+
+    Formats (plain text, Markdown, HTML, PDF, feeds) are detected from the content. Re-ingesting
+    the same content adds nothing. Exit status: 0 all read, 1 some skipped, 2 usage error.
+    """
+    workspace = _open_workspace(db, outlet_files)
+    with workspace:
+        report = run_ingest(
+            workspace, list(inputs), quiet=quiet, outlet=outlet, date=date, title=title,
+            author=author, kind=kind, fetch=FetchOptions(max_bytes=max_bytes, timeout=timeout),
+            command="ingest " + " ".join(sys.argv[2:]),
+        )
+        _print_report(report, workspace.store.url)
+    sys.exit(report.exit_code)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def documents(db: str, fmt: str) -> None:
+    """List the stored documents with their metadata, in publication order."""
+    with _open_workspace(db) as workspace:
+        frame = workspace.documents_df()
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        click.echo(frame.to_json(orient="records", indent=2, force_ascii=False))
+    else:
+        print_documents_table(frame)
+
+
+def print_documents_table(frame: Any) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("published", "outlet", "kind", "title", "format"):
+        table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+    for row in frame.itertuples():
+        published = row.published or "—"
+        table.add_row(published, row.outlet or "?", row.kind, (row.title or "(untitled)")[:80],
+                      row.format or "")
+    out.print(table)
+    out.print(f"{len(frame)} documents")
+
+
+@main.command()
+@DB_OPTION
+def runs(db: str) -> None:
+    """List ingest runs with what each added and what it skipped, and why."""
+    with _open_workspace(db) as workspace:
+        for run in workspace.runs():
+            out.print(f"run {run['id']}  {run['started_at']}  added {run['added']}  "
+                      f"present {run['present']}  skipped {run['skipped']}  {run['command']}",
+                      markup=False)
+            for skipped in run["skipped_detail"] or []:
+                out.print(f"    skipped: {skipped['source']}: {skipped['reason']}", markup=False)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@_metadata_options
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
+              show_default=True, help="json: one object (an array for several documents); "
+                                      "jsonl: one object per line.")
+def annotate(files: tuple[str, ...], outlet: str | None, date: PartialDate | None,
+             title: str | None, author: str | None, kind: str | None, fmt: str) -> None:
+    """Print each document's metadata and annotation layers with character offsets.
+
+    Shape, per document: {"document": {...}, "sentences": [{"start", "end", "text"}], ...}.
+    """
+    overrides = Overrides(outlet=outlet, date=date, title=title, author=author, kind=kind)  # type: ignore[arg-type]
+    outlets = registry()
+    records, skipped = [], []
+    for item in plan(files):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        try:
+            source = load(item, FetchOptions())
+        except IngestError as exc:
+            skipped.append(Skipped(item, str(exc)))
+            continue
+        result = read_source(source, overrides, outlets)
+        skipped.extend(result.skipped)
+        records.extend(annotate_document(doc) for doc in result.documents)
+    for skip in skipped:
+        err.print(f"skipped: {skip.source}: {skip.reason}", markup=False)
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    elif records:
+        payload = records[0] if len(records) == 1 else records
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    sys.exit(EXIT_SKIPPED if skipped else 0)
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="dyadwatch-demo",
+              show_default=True, help="Folder for the demo's store and outputs.")
+def demo(out_dir: str) -> None:
+    """Run the main job on the bundled demo corpus and say where the outputs are."""
+    from .demo import run_demo
+
+    sys.exit(run_demo(Path(out_dir), out, err))
+
+
+if __name__ == "__main__":
+    main()
