@@ -76,3 +76,42 @@ def test_plain_prose_has_no_header():
     header = read_header(text, is_outlet)
     assert header.body_start == 0
     assert header.title is None and header.date is None
+
+
+def test_masthead_and_section_lines_name_the_outlet():
+    text = ("Valdai Discussion Club | Expert Opinions\n\nRussian-Chinese Trade in the Year of the Virus\n\n"
+            "Sergei Tomilin\n\n29.04.2020\n\nEconomic relations between Russia and China ...\n")
+    header = read_header(text, lambda n: n.lower() == "valdai discussion club")
+    assert header.outlet == "Valdai Discussion Club"
+    assert header.sections == ["Expert Opinions"]
+    assert header.title == "Russian-Chinese Trade in the Year of the Virus"
+    assert header.author == "Sergei Tomilin"  # a bare name line directly above a date line
+    assert header.date == PartialDate(2020, 4, 29)
+    assert text[header.body_start:].startswith("Economic relations")
+
+
+def test_an_outlet_name_alone_on_a_line_and_a_breadcrumb():
+    text = ("Suifenhe and the Limits of Solidarity\n\nCarnegie Moscow Center\n\nPublished April 22, 2020\n\n"
+            "Commentary | Russia in the Asia-Pacific\n\nLast Thursday, Putin and Xi spoke.\n")
+    header = read_header(text, lambda n: n.lower() == "carnegie moscow center")
+    assert header.outlet == "Carnegie Moscow Center"
+    assert header.sections == ["Commentary", "Russia in the Asia-Pacific"]
+    assert text[header.body_start:].startswith("Last Thursday")
+
+
+def test_standfirst_between_headline_and_byline_is_header():
+    text = ("From Trade Truce to Blame Game\n\nFour months ago the two signed a deal. The virus "
+            "changed that.\n\nBy Jonathan Pierce\nMay 06, 2020\n\nOn January 15, Trump and Liu He signed.\n")
+    header = read_header(text, is_outlet)
+    assert header.author == "Jonathan Pierce"
+    assert header.date == PartialDate(2020, 5, 6)
+    assert text[header.body_start:].startswith("On January 15")
+
+
+def test_a_date_line_is_not_an_outlet_and_a_sentence_is_not_a_byline():
+    header = read_header("Headline\nFebruary 5, 2020\n\nMOSCOW (Reuters) - Planes landed.\n", is_outlet)
+    assert header.date == PartialDate(2020, 2, 5)
+    assert header.outlet == "Reuters"
+    prose = read_header("Headline\n\nBy Wednesday, officials said the border would close.\n", is_outlet)
+    assert prose.author is None
+    assert prose.body_start > 0

@@ -145,3 +145,27 @@ def test_cli_annotate_gives_document_and_sentences_with_offsets(tmp_path):
         assert text[sentence["start"]:sentence["end"]] == sentence["text"]
     jsonl = run_cli("annotate", str(path), str(path), "--format", "jsonl")
     assert len(jsonl.stdout.splitlines()) == 2
+
+
+def test_outlet_slug_in_the_file_name_is_the_last_resort(tmp_path):
+    path = tmp_path / "2020-02-19_fmprc_press-conference.txt"
+    path.write_text("Spokesperson's Regular Press Conference\n\nQ: Any comment on the border?\n"
+                    "A: We have noted the reports.\nQ: And the flights?\nA: They continue.\n")
+    named = tmp_path / "2020-02-19_global-times_story.txt"
+    named.write_text("Xinhua, February 19, 2020\n\nChina notes Russia's entry measures, officials said.\n")
+    with Workspace(tmp_path / "c.db") as ws:
+        documents = {d.source: d for d in ws.ingest([path, named]).added}
+    transcript = documents[str(path)]
+    assert transcript.outlet == "Ministry of Foreign Affairs of the People's Republic of China"
+    assert transcript.provenance["outlet"] == "file name"
+    assert transcript.kind == "transcript"
+    assert documents[str(named)].outlet == "Xinhua"  # the text beats the file name
+
+
+def test_several_authors_are_joined_with_commas(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Closed Gates, Open Channels\nBy Elena Markova and Wen Jiahao\n\n"
+                    "The year began with a closed border and ended with open channels.\n")
+    with Workspace(tmp_path / "c.db") as ws:
+        [document] = ws.ingest(path).added
+    assert document.author == "Elena Markova, Wen Jiahao"

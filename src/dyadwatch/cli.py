@@ -28,6 +28,7 @@ from .workspace import DEFAULT_DB, IngestReport, Workspace
 EXIT_SKIPPED = 1
 EXIT_STORE = 3
 PROGRESS_MIN_SOURCES = 20
+TABLE_WIDTH_OFF_TERMINAL = 140
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -161,15 +162,19 @@ def documents(db: str, fmt: str) -> None:
 def print_documents_table(frame: Any) -> None:
     from rich.table import Table
 
-    table = Table(show_lines=False, header_style="bold")
-    for column in ("published", "outlet", "kind", "title", "format"):
-        table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True, max_width=28, overflow="ellipsis")
+    table.add_column("ctry", no_wrap=True, min_width=4)
+    table.add_column("kind", no_wrap=True, min_width=10)
+    table.add_column("format", no_wrap=True, min_width=8)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=72)
     for row in frame.itertuples():
-        published = row.published or "—"
-        table.add_row(published, row.outlet or "?", row.kind, (row.title or "(untitled)")[:80],
-                      row.format or "")
-    out.print(table)
-    out.print(f"{len(frame)} documents")
+        table.add_row(row.published or "—", row.outlet or "?", row.outlet_country or "",
+                      row.kind, row.format or "", row.title or "(untitled)")
+    console = out if out.is_terminal else Console(highlight=False, width=TABLE_WIDTH_OFF_TERMINAL)
+    console.print(table)
+    console.print(f"{len(frame)} documents")
 
 
 @main.command()
