@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Anchor = Literal["absolute", "dct", "narrative", "none"]
 Kind = Literal["news", "analysis", "transcript", "other"]
 KINDS: tuple[Kind, ...] = ("news", "analysis", "transcript", "other")
 
@@ -85,6 +87,20 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression: its span in the text, TIMEX3 type, value and mod, and the anchor used
+    to resolve it (absolute; dct = the publication date; narrative = the story's running time)."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    anchor: Anchor = "absolute"
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Document
+from ..model import Document, Timex
 from .sentences import split_sentences
+from .timex import find_timexes
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -31,6 +32,11 @@ def document_record(document: Document) -> dict[str, Any]:
     }
 
 
+def timex_record(timex: Timex) -> dict[str, Any]:
+    return {"start": timex.start, "end": timex.end, "text": timex.text, "type": timex.type,
+            "value": timex.value, "mod": timex.mod, "anchor": timex.anchor}
+
+
 def annotate(document: Document) -> dict[str, Any]:
     return {
         "document": document_record(document),
@@ -38,7 +44,8 @@ def annotate(document: Document) -> dict[str, Any]:
             {"start": s.start, "end": s.end, "text": s.text}
             for s in split_sentences(document.text)
         ],
+        "timexes": [timex_record(t) for t in find_timexes(document.text, document.published)],
     }
 
 
-__all__ = ["annotate", "document_record", "split_sentences"]
+__all__ = ["annotate", "document_record", "find_timexes", "split_sentences", "timex_record"]

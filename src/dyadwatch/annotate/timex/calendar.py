@@ -1,0 +1,110 @@
+"""Calendar arithmetic and TIMEX3 value strings. Years before the common era are negative
+(264 BC is -264) so that narrative arithmetic ("the following year") runs the right way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from ...model import PartialDate
+
+
+@dataclass(frozen=True)
+class Point:
+    """A reference time at day, month or year precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def from_partial(cls, date: PartialDate) -> Point:
+        return cls(date.year, date.month, date.day)
+
+    @classmethod
+    def from_date(cls, date: dt.date) -> Point:
+        return cls(date.year, date.month, date.day)
+
+    def date(self) -> dt.date | None:
+        if self.year < 1:
+            return None
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def value(self) -> str:
+        return date_value(self.year, self.month, self.day)
+
+    def contains(self, other: Point) -> bool:
+        """True when `other` lies inside this (coarser or equal) period."""
+        if self.year != other.year:
+            return False
+        if self.month is not None and self.month != other.month:
+            return False
+        return self.day is None or self.day == other.day
+
+    def months_index(self) -> float:
+        return self.year * 12 + (self.month or 6.5) - 1 + ((self.day or 15) - 1) / 31
+
+
+def year_value(year: int) -> str:
+    return f"{year:04d}" if year > 0 else f"BC{-year:04d}"
+
+
+def date_value(year: int, month: int | None = None, day: int | None = None) -> str:
+    value = year_value(year)
+    if month is not None:
+        value += f"-{month:02d}"
+        if day is not None:
+            value += f"-{day:02d}"
+    return value
+
+
+def valid_day(year: int, month: int, day: int) -> bool:
+    if year < 1:
+        return 1 <= day <= 31
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def shift(point: Point, amount: int, unit: str) -> Point | None:
+    """`point` moved by `amount` units (day, week, month, year), keeping its precision where it
+    can and gaining day precision for day and week shifts of a day-precise point."""
+    if unit == "year":
+        return Point(point.year + amount, point.month, point.day)
+    if point.year < 1:
+        return None
+    if unit == "month":
+        if point.month is None:
+            return None
+        moved = point.date() + relativedelta(months=amount)  # type: ignore[operator]
+        return Point(moved.year, moved.month, moved.day if point.day else None)
+    if unit in ("day", "week"):
+        if point.day is None:
+            return None
+        moved = point.date() + dt.timedelta(days=amount * (7 if unit == "week" else 1))  # type: ignore[operator]
+        return Point.from_date(moved)
+    return None
+
+
+def week_value(date: dt.date) -> str:
+    iso_year, week, _ = date.isocalendar()
+    return f"{iso_year:04d}-W{week:02d}"
+
+
+def closest_year(month: int, day: int | None, ref: Point, future_penalty: float = 1.0) -> int:
+    """The year that puts month/day nearest to the reference; with a penalty above 1 a date
+    after the reference must be much nearer to win (news refers to the past more often)."""
+    target = ref.months_index()
+    best_year, best_distance = ref.year, float("inf")
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if day is not None and not valid_day(year, month, day):
+            continue
+        distance = Point(year, month, day).months_index() - target
+        weighted = distance * future_penalty if distance > 0 else -distance
+        if weighted < best_distance:
+            best_year, best_distance = year, weighted
+    return best_year

@@ -1,0 +1,171 @@
+"""The TIMEX3 layer: absolute, deictic (publication date) and anaphoric (story time) expressions,
+decided per expression from its words and context. Minimal pairs show the same words resolved
+differently in a wire report and in a review article."""
+
+import pytest
+
+from dyadwatch.annotate.timex import find_timexes
+from dyadwatch.eval.timex import evaluate_file
+from dyadwatch.model import PartialDate
+
+from conftest import shared_data
+
+WIRE_DATE = PartialDate(2020, 2, 5)  # a Wednesday
+REVIEW_DATE = PartialDate(2020, 5, 15)
+
+
+def tagged(text: str, dct: PartialDate | None) -> dict[str, tuple[str, str, str | None, str]]:
+    return {t.text: (t.type, t.value, t.mod, t.anchor) for t in find_timexes(text, dct)}
+
+
+def value_of(text: str, dct: PartialDate | None, expression: str) -> str:
+    return tagged(text, dct)[expression][1]
+
+
+# --- minimal pairs: the same words in a wire report and in a review article -----------------
+
+def test_on_wednesday_is_the_publication_week_in_a_wire_but_the_story_week_in_a_review():
+    wire = "Russia closed the land border on Wednesday, officials said."
+    review = "On March 16, 2020, Moscow shut its schools. On Wednesday, Russia closed the land border."
+    assert tagged(wire, WIRE_DATE)["Wednesday"] == ("DATE", "2020-02-05", None, "dct")
+    assert tagged(review, REVIEW_DATE)["Wednesday"] == ("DATE", "2020-03-18", None, "narrative")
+
+
+def test_the_next_day_follows_the_story_not_the_publication_date():
+    wire = "Russia closed the border on Wednesday. The next day, trains stopped."
+    review = "On January 30, Mishustin signed the order. The next day, trains stopped."
+    assert value_of(wire, WIRE_DATE, "The next day") == "2020-02-06"
+    assert tagged(review, REVIEW_DATE)["The next day"] == ("DATE", "2020-01-31", None, "narrative")
+
+
+def test_four_days_later_and_the_same_day_count_from_the_running_time():
+    text = ("On February 5, 2020, Russian planes landed in Wuhan. Four days later, a second flight "
+            "brought supplies. The same day, Beijing thanked Moscow. That month, trade fell.")
+    values = tagged(text, REVIEW_DATE)
+    assert values["Four days later"][1:] == ("2020-02-09", None, "narrative")
+    assert values["The same day"][1] == "2020-02-09"
+    assert values["That month"][1] == "2020-02"
+
+
+def test_a_day_after_an_event_whose_date_was_given():
+    text = "On March 19, Putin and Xi spoke by phone. A day after the call, Russia sent masks."
+    assert tagged(text, REVIEW_DATE)["A day"] == ("DATE", "2020-03-20", None, "narrative")
+
+
+def test_month_day_without_year_takes_the_nearest_year_leaning_to_the_past():
+    assert value_of("Talks began on April 13.", PartialDate(2020, 4, 15), "April 13") == "2020-04-13"
+    assert value_of("A deal was signed on December 20.", PartialDate(2020, 1, 10), "December 20") \
+        == "2019-12-20"
+
+
+def test_a_bare_year_in_news_is_background_not_story_time():
+    text = "Apple launched the Shuffle in 2003, and as of February it leads the market."
+    assert value_of(text, PartialDate(2008, 4, 20), "February") == "2008-02"
+
+
+def test_a_bare_year_in_history_moves_the_story():
+    text = "In 1954, the Geneva Accords divided Vietnam. In April, Diem moved against the sects."
+    assert value_of(text, PartialDate(2009, 12, 19), "April") == "1954-04"
+
+
+def test_a_planned_date_does_not_move_the_story():
+    text = "The airline will launch the service in November 2006. It arrives on November 11."
+    assert value_of(text, PartialDate(2005, 11, 5), "November 11") == "2005-11-11"
+
+
+# --- deictic ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("expression", "value"), [
+    ("today", "2020-02-05"), ("yesterday", "2020-02-04"), ("tomorrow", "2020-02-06"),
+    ("last week", "2020-W05"), ("this year", "2020"), ("last month", "2020-01"),
+    ("two weeks ago", "2020-W04"), ("earlier this month", "2020-02"),
+])
+def test_deictic_expressions_count_from_the_publication_date(expression, value):
+    text = f"Officials met {expression} in Moscow."
+    assert tagged(text, WIRE_DATE)[expression][1:] == (value, None, "dct")
+
+
+def test_weekday_tense_cues():
+    assert value_of("Putin will meet Xi on Friday.", WIRE_DATE, "Friday") == "2020-02-07"
+    assert value_of("Putin met Xi on Friday.", WIRE_DATE, "Friday") == "2020-01-31"
+    assert value_of("The ban takes effect on Thursday.", WIRE_DATE, "Thursday") == "2020-02-06"
+
+
+# --- absolute, modifiers, ranges ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("It happened on February 5, 2020.", "February 5, 2020", "2020-02-05"),
+    ("It happened on Feb. 5, 2020.", "Feb. 5, 2020", "2020-02-05"),
+    ("It happened on 5 February 2020.", "5 February 2020", "2020-02-05"),
+    ("It happened on 2020-02-05.", "2020-02-05", "2020-02-05"),
+    ("It happened in 2019.", "2019", "2019"),
+    ("It happened in the 1990s.", "the 1990s", "199"),
+    ("It happened in June 1955.", "June 1955", "1955-06"),
+    ("Carthage fell in 146 BC.", "146 BC", "BC0146"),
+    ("It happened in the 19th century.", "the 19th century", "18"),
+    ("It happened in the summer of 2019.", "the summer of 2019", "2019-SU"),
+    ("Profits rose in the first quarter of 2020.", "the first quarter of 2020", "2020-Q1"),
+    ("Sales fell in the second half of 2008.", "the second half of 2008", "2008-H2"),
+])
+def test_absolute_expressions(text, expression, value):
+    assert tagged(text, REVIEW_DATE)[expression][:2] == ("DATE", value)
+
+
+def test_modifiers_become_timex3_mods():
+    values = tagged("In late March, early 2020 and mid-April, for about two weeks.", REVIEW_DATE)
+    assert values["late March"][1:3] == ("2020-03", "END")
+    assert values["early 2020"][1:3] == ("2020", "START")
+    assert values["mid-April"][1:3] == ("2020-04", "MID")
+    assert values["about two weeks"] == ("DURATION", "P2W", "APPROX", "none")
+
+
+def test_ranges_are_two_expressions_sharing_what_they_share():
+    values = tagged("Aid flowed April 6-28 and between 26 June - 4 August 1952.", REVIEW_DATE)
+    assert values["April 6"][1] == "2020-04-06"
+    assert values["28"][1] == "2020-04-28"
+    assert values["26 June"][1] == "1952-06-26"
+    assert values["4 August 1952"][1] == "1952-08-04"
+    partner = tagged("Trade fell Jan — Apr 2020.", REVIEW_DATE)
+    assert partner["Jan"][1] == "2020-01" and partner["Apr 2020"][1] == "2020-04"
+
+
+def test_durations_and_sets():
+    values = tagged("The talks lasted four days, met every week, twice a month and daily.", None)
+    assert values["four days"][:2] == ("DURATION", "P4D")
+    assert values["every week"][:2] == ("SET", "P1W")
+    assert values["twice a month"][:2] == ("SET", "P1M")
+    assert values["daily"][:2] == ("SET", "P1D")
+
+
+def test_references_and_unresolvable_without_a_date():
+    values = tagged("Relations are now warm; the future is open. In April, talks began.", None)
+    assert values["now"][1] == "PRESENT_REF"
+    assert values["the future"][1] == "FUTURE_REF"
+    assert values["April"][1:] == ("XXXX-04", None, "none")
+
+
+@pytest.mark.parametrize("text", [
+    "Some called it World War C.", "The G20 met online.", "Russia may agree to the terms.",
+    "The troops will march to the border.", "They sent 1500 soldiers and 2000 tanks.",
+])
+def test_things_that_are_not_times(text):
+    assert find_timexes(text, REVIEW_DATE) == []
+
+
+def test_offsets_index_the_text():
+    text = "MOSCOW, January 30 (TASS) — the order takes effect on Friday."
+    for timex in find_timexes(text, PartialDate(2020, 1, 30)):
+        assert text[timex.start:timex.end] == timex.text
+
+
+# --- measured on the shared evaluation data (skips when absent) ------------------------------
+
+def test_value_f1_on_wikiwars_meets_the_target():
+    score = evaluate_file(shared_data("timex/wikiwars-train.jsonl"))
+    assert score.value.f1 >= 0.85, score.to_dict()
+
+
+def test_value_f1_on_meantime_does_not_regress():
+    # Measured 0.775 when this test was written; the target (0.85) is not met yet.
+    score = evaluate_file(shared_data("timex/meantime-en.jsonl"))
+    assert score.value.f1 >= 0.76, score.to_dict()
