@@ -238,5 +238,53 @@ def demo(out_dir: str) -> None:
     sys.exit(run_demo(Path(out_dir), out, err))
 
 
+@main.group("eval")
+def eval_group() -> None:
+    """Score annotation layers against gold data (see docs/evaluation.md)."""
+
+
+@eval_group.command("timex")
+@click.argument("gold", metavar="GOLD.jsonl")
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also print the first N value errors, N misses and N spurious timexes.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def eval_timex(gold: str, n_errors: int, fmt: str) -> None:
+    """Tag the documents of a gold JSONL file and score the time expressions (TempEval-3):
+    strict and relaxed span P/R/F1, and type and value F1 over relaxed matches."""
+    from .eval.timex import GoldFormatError, evaluate, read_gold
+
+    try:
+        documents = read_gold(gold)
+    except GoldFormatError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(2)
+    score = evaluate(documents)
+    if fmt == "json":
+        click.echo(json.dumps(score.to_dict(errors=n_errors or None), ensure_ascii=False, indent=2))
+        return
+    pct = "{:5.1f}".format
+    out.print(f"{gold}: {score.documents} documents, {score.gold} gold timexes, "
+              f"{score.predicted} predicted", markup=False)
+    out.print(f"{'':8} {'P':>5}  {'R':>5}  {'F1':>5}  matched", markup=False)
+    for name, prf in [("strict", score.strict), ("relaxed", score.relaxed),
+                      ("type", score.type), ("value", score.value)]:
+        out.print(f"{name:8} {pct(100 * prf.precision)}  {pct(100 * prf.recall)}  "
+                  f"{pct(100 * prf.f1)}  {prf.correct:7d}", markup=False)
+    if n_errors:
+        _print_timex_errors(score, n_errors)
+
+
+def _print_timex_errors(score: Any, n: int) -> None:
+    for title, errors in [("value errors", score.value_errors), ("missed", score.missed),
+                          ("spurious", score.spurious)]:
+        out.print(f"\n{title} (first {min(n, len(errors))} of {len(errors)}):", markup=False)
+        for e in errors[:n]:
+            gold = f"gold {e.gold_text!r} {e.gold_type} {e.gold_value}"
+            predicted = f"predicted {e.predicted_text!r} {e.predicted_type} {e.predicted_value}"
+            what = {"value": f"{gold}  ≠  {predicted}", "missed": gold, "spurious": predicted}[e.kind]
+            out.print(f"  [{e.doc_id}] {what}\n      {e.context}", markup=False)
+
+
 if __name__ == "__main__":
     main()
