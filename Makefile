@@ -17,6 +17,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	touch $@ $(VENV)/.installed-runtime
 
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[dev,bench]"
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed-runtime
+
 demo: $(VENV)/.installed-runtime
 	$(BIN)/dyadwatch demo --out dyadwatch-demo
 
@@ -28,8 +32,9 @@ test: lint
 	$(BIN)/python -m pytest -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
 
-bench: $(VENV)/.installed-dev
+bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/ingest_demo.py
+	$(BIN)/python bench/timex_speed.py
 
 clean:
 	rm -rf $(VENV) dyadwatch-demo .pytest_cache .ruff_cache
