@@ -169,3 +169,11 @@ def test_value_f1_on_meantime_does_not_regress():
     # Measured 0.775 when this test was written; the target (0.85) is not met yet.
     score = evaluate_file(shared_data("timex/meantime-en.jsonl"))
     assert score.value.f1 >= 0.76, score.to_dict()
+
+
+def test_a_flashback_does_not_move_the_running_time():
+    text = ("On April 7, the crossing closed; Moscow had announced the step the previous day. "
+            "The following day, Wuhan's lockdown ended.")
+    values = tagged(text, REVIEW_DATE)
+    assert values["the previous day"][1] == "2020-04-06"
+    assert values["The following day"][1] == "2020-04-08"

@@ -9,7 +9,12 @@ from pathlib import Path
 from rich.console import Console
 
 from ..annotate import annotate
+from ..model import Document
 from ..workspace import Workspace
+
+# The analysis piece whose relative dates the demo shows resolved.
+SHOWCASE = "analysis/2020-05_cc_russia-china-pandemic.md"
+SHOWCASE_ANCHORS = ("narrative", "dct")
 
 
 def corpus_dir() -> Path:
@@ -43,9 +48,34 @@ def run_demo(out_dir: Path, out: Console, err: Console) -> int:
         with annotations.open("w", encoding="utf-8") as handle:
             for document in workspace.documents():
                 handle.write(json.dumps(annotate(document), ensure_ascii=False) + "\n")
+        showcase = next((d for d in workspace.documents() if (d.source or "").endswith(SHOWCASE)), None)
+        if showcase is not None:
+            print_relative_dates(showcase, out)
     out.print("\n[bold]outputs[/bold]")
     for path, what in ((db, "SQLite store (open with the Python API or any SQLite client)"),
                        (csv_path, "document metadata table"),
                        (annotations, "annotate output for every document (JSON lines)")):
         out.print(f"  {path}  — {what}", markup=False)
     return 1 if report.skipped else 0
+
+
+def print_relative_dates(document: Document, out: Console) -> None:
+    """The relative time expressions of one document with the dates they resolve to."""
+    from rich.table import Table
+
+    record = annotate(document)
+    text = document.text
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("expression", "value", "anchor", "in context"):
+        table.add_column(column, no_wrap=column != "in context", overflow="ellipsis")
+    for timex in record["timexes"]:
+        if timex["anchor"] not in SHOWCASE_ANCHORS:
+            continue
+        context = " ".join(text[max(0, timex["start"] - 40):timex["end"] + 30].split())
+        table.add_row(timex["text"], timex["value"], timex["anchor"], f"…{context}…")
+    published = document.published.iso() if document.published else "?"
+    out.print(f"\n[bold]relative dates resolved[/bold] in “{document.title}” "
+              f"({document.outlet}, published {published}): narrative = from the story's running "
+              "time, dct = from the publication date")
+    console = out if out.is_terminal else Console(highlight=False, width=140)
+    console.print(table)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ...model import Anchor, PartialDate, Timex
 from .calendar import Point, closest_year, date_value, shift, valid_day, week_value, year_value
 from .lexicon import time_words
-from .patterns import COUNTED_NOUN_AFTER, MONTH_CONTEXT, PAST_VERB, YEAR_FROM_PARTNER, Rule, rules
+from .patterns import COUNTED_NOUN_AFTER, MONTH_CONTEXT, PAST_VERB, YEAR_FROM_PARTNER, Rule, rules, trigger
 
 NEWS_FUTURE_PENALTY = 2.0  # news refers back more often than forward
 NARRATIVE_FUTURE_PENALTY = 1.0  # a narrative has no lean: the nearest year wins
@@ -414,7 +414,10 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
             return None
         rel = match["rel"].lower()
         offset = 1 if rel in ("next", "following", "after") else -1
-        return _unit_shift(ref, match["unit"], offset, anchor)
+        resolved = _unit_shift(ref, match["unit"], offset, anchor)
+        if resolved and offset < 0:
+            resolved.point = None  # a flashback does not move the running time
+        return resolved
     if rule == "anaphoric":
         ref, anchor = ctx.reference()
         if ref is None:
@@ -437,10 +440,16 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
             count, unit = count * (10 if unit == "decade" else 100), "year"
         if unit == "week" and ref.day:
             moved = shift(ref, -count if backwards else count, "week")
-            return _date(moved.year, moved.month, moved.day, anchor) if moved else None
+            if moved is None:
+                return None
+            resolved = _date(moved.year, moved.month, moved.day, anchor)
+            resolved.point = None if backwards else resolved.point
+            return resolved
         resolved = _unit_shift(ref, unit, -count if backwards else count, anchor)
         if resolved:
             resolved.mod = mod
+            if backwards:
+                resolved.point = None  # a flashback does not move the running time
         return resolved
     if rule == "count_after_event":
         ref, anchor = ctx.reference()
@@ -551,13 +560,31 @@ def _clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
 Candidate = tuple[int, int, int, Rule, re.Match[str]]  # start, end, rule priority, rule, match
 
 
+WINDOW_BEFORE, WINDOW_AFTER = 40, 50  # longer than any modifier before or tail after a trigger
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans of text around trigger tokens; the rest cannot hold a time expression."""
+    windows: list[tuple[int, int]] = []
+    for hit in trigger().finditer(text):
+        start, end = max(0, hit.start() - WINDOW_BEFORE), min(len(text), hit.end() + WINDOW_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _candidates(text: str) -> list[Candidate]:
     found = []
+    windows = _windows(text)
     for priority, rule in enumerate(rules()):
-        for match in rule.pattern.finditer(text):
-            start, end = match.span("span") if "span" in rule.pattern.groupindex else match.span()
-            if end > start:
-                found.append((start, end, priority, rule, match))
+        has_span = "span" in rule.pattern.groupindex
+        for window_start, window_end in windows:
+            for match in rule.pattern.finditer(text, window_start, window_end):
+                start, end = match.span("span") if has_span else match.span()
+                if end > start:
+                    found.append((start, end, priority, rule, match))
     return found
 
 

@@ -100,6 +100,19 @@ def rules() -> tuple[Rule, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def trigger() -> re.Pattern[str]:
+    """Every time expression holds one of these: a digit, a month or weekday name, or a time
+    word of the lexicon. Rules run only in windows around them."""
+    w = time_words()
+    words = {*w.seasons, *w.day_parts, *w.references, *w.sets, *w.units, "centuries", "ago",
+             "noon", "midday", "midnight", "today", "yesterday", "tomorrow", "tonight", "fall",
+             "quarter", "half"}
+    capitalized = {*w.months, *w.weekdays, *(h.split()[0] for h in w.holidays)}
+    return re.compile(rf"\d|\b(?:{alternation(capitalized, case_insensitive=False)}|"
+                      rf"{alternation(words)})")
+
+
 # A partner date that lends its year: "26 June - 4 August 1952", "April and June 1955",
 # "the summer and autumn of 481 BC".
 YEAR_FROM_PARTNER = re.compile(
