@@ -166,9 +166,9 @@ def test_value_f1_on_wikiwars_meets_the_target():
 
 
 def test_value_f1_on_meantime_does_not_regress():
-    # Measured 0.775 when this test was written; the target (0.85) is not met yet.
+    # Measured 0.801 when this test was written; the target (0.85) is not met yet.
     score = evaluate_file(shared_data("timex/meantime-en.jsonl"))
-    assert score.value.f1 >= 0.76, score.to_dict()
+    assert score.value.f1 >= 0.79, score.to_dict()
 
 
 def test_a_flashback_does_not_move_the_running_time():
@@ -177,3 +177,19 @@ def test_a_flashback_does_not_move_the_running_time():
     values = tagged(text, REVIEW_DATE)
     assert values["the previous day"][1] == "2020-04-06"
     assert values["The following day"][1] == "2020-04-08"
+
+
+def test_a_time_takes_the_date_that_follows_it():
+    text = "The firm filed for bankruptcy at 16:15 UTC, June 1st, in New York."
+    assert value_of(text, PartialDate(2009, 6, 4), "16:15 UTC") == "2009-06-01T16:15Z"
+
+
+def test_tense_decides_the_year_of_a_bare_month():
+    assert value_of("The sale should be completed in October.", PartialDate(2009, 6, 5),
+                    "October") == "2009-10"
+    assert value_of("Sales collapsed in October.", PartialDate(2009, 6, 5), "October") == "2008-10"
+
+
+def test_a_background_year_in_news_does_not_displace_the_story():
+    text = "Unemployment reached 8.5%, the highest since 1983. The index gained, ending the day higher."
+    assert value_of(text, PartialDate(2009, 4, 3), "the day") == "2009-04-03"

@@ -13,6 +13,7 @@ weekdays count from the publication date unless the story's running time has mov
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ NEWS_FUTURE_PENALTY = 2.0  # news refers back more often than forward
 NARRATIVE_FUTURE_PENALTY = 1.0  # a narrative has no lean: the nearest year wins
 SCENE_SETTING_WORDS = 4  # "In 1976, …": a year this near the start of its sentence sets the scene
 FUTURE_CUES = re.compile(
-    r"(?i:\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|scheduled|expected\s+to|due\s+to|"
+    r"(?i:\b(?:will|shall|should\s+be|is\s+to|are\s+to|plans?\s+to|scheduled|expected\s+to|due\s+to|"
     r"next|upcoming|going\s+to|set\s+to|intends?\s+to|until|till)\b)")
 STORY_TIME_DRIFT_DAYS = 7
 
@@ -53,6 +54,15 @@ class _Context:
         if self.story is not None and self.story_set_by_text:
             return self.story, "narrative"
         return (self.dct, "dct") if self.dct else (None, "none")
+
+    def year_reference(self) -> tuple[Point | None, Anchor]:
+        """The reference for completing a date that lacks its year: the story's running time,
+        unless it sits at the publication date, where news time (the dct) rules."""
+        ref, anchor = self.reference()
+        if anchor == "narrative" and self.dct is not None and not self.story_has_moved() \
+                and not self.displaced:
+            return self.dct, "dct"
+        return ref, anchor
 
     def day_reference(self) -> tuple[Point | None, Anchor]:
         """The latest day-precise reference: the story's if it has one, else the dct."""
@@ -126,12 +136,10 @@ def _infer_year(
         partner = _partner_year(ctx, end)
         if partner is not None:
             return partner, "absolute"
-    ref, anchor = ctx.reference()
+    ref, anchor = ctx.year_reference()
     if ref is None:
         return None, "none"
-    if anchor == "narrative" and ctx.dct is not None and not ctx.story_has_moved() and not ctx.displaced:
-        ref, anchor = ctx.dct, "dct"  # the story is at the publication date: news time
-    penalty = NARRATIVE_FUTURE_PENALTY if anchor == "narrative" else NEWS_FUTURE_PENALTY
+    penalty = NARRATIVE_FUTURE_PENALTY if anchor == "narrative" else _news_penalty(ctx, end)
     return closest_year(month, day, ref, penalty), anchor
 
 
@@ -142,6 +150,27 @@ def _resolve_month_day(match: re.Match[str], ctx: _Context, month: int, day: int
     if not valid_day(year, month, day):
         return None
     return _with_part(_date(year, month, day, anchor, _mod(match)), _part(match))
+
+
+def _clause_start(text: str, start: int) -> int:
+    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+
+
+def _tense_before(text: str, start: int) -> str | None:
+    """"past" or "future" by the nearer tense cue in the clause before `start`, else None."""
+    clause = _clause_start(text, start)
+    past_at = max((m.end() for m in PAST_VERB.finditer(text, clause, start)), default=-1)
+    future_at = max((m.end() for m in FUTURE_CUES.finditer(text, clause, start)), default=-1)
+    if past_at == future_at:
+        return None
+    return "past" if past_at > future_at else "future"
+
+
+def _news_penalty(ctx: _Context, end: int | None) -> float:
+    """News leans to the past, unless the clause speaks of the future ("will close in October")."""
+    if end is not None and _tense_before(ctx.text, end) == "future":
+        return 1 / NEWS_FUTURE_PENALTY
+    return NEWS_FUTURE_PENALTY
 
 
 def _weekday(ctx: _Context, weekday: int, det: str | None, start: int) -> _Resolved | None:
@@ -160,18 +189,19 @@ def _weekday(ctx: _Context, weekday: int, det: str | None, start: int) -> _Resol
     base = ctx.dct.date()
     if base is None:
         return None
-    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start), 0)
-    past_at = max((m.end() for m in PAST_VERB.finditer(ctx.text, sentence_start, start)), default=-1)
-    future_at = max((m.end() for m in FUTURE_CUES.finditer(ctx.text, sentence_start, start)), default=-1)
+    tense = _tense_before(ctx.text, start)
+    if tense is None:  # "on Tuesday delivered the jet": the verb may follow
+        following = PAST_VERB.match(ctx.text, start + len(ctx.text[start:].split(" ", 1)[0]) + 1)
+        tense = "past" if following else None
     ahead = (weekday - base.weekday()) % 7
     behind = -((base.weekday() - weekday) % 7)
     if det in ("next", "the next", "the following"):
         delta = ahead or 7
     elif det == "last":
         delta = behind or -7
-    elif past_at > future_at:  # the nearer cue before the weekday decides
+    elif tense == "past":
         delta = behind
-    elif future_at > past_at:
+    elif tense == "future":
         delta = ahead
     else:  # no tense cue: the nearest such day, the past one on a tie
         delta = ahead if ahead < -behind else behind
@@ -238,6 +268,9 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         if not groups.get("year"):
             return _resolve_month_day(match, ctx, month, day)
         year = _year(match)
+        if year < 100:  # "7/8/07"
+            pivot = (ctx.dct.year % 100) if ctx.dct else 30
+            year += 2000 if year <= pivot else 1900
         if not valid_day(year, month, day):
             return None
         resolved = _date(year, month, day, "absolute", mod)
@@ -277,7 +310,7 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         partner = _partner_year(ctx, match.end())
         if partner is not None and not det:
             return _Resolved("DATE", f"{year_value(partner)}-{code}", mod, "absolute")
-        ref, anchor = ctx.reference()
+        ref, anchor = ctx.year_reference()
         if groups.get("rel"):
             rel = " ".join(match["rel"].lower().split())
             base = ctx.dct if rel in ("this", "last", "next") and ctx.dct else ref
@@ -317,11 +350,11 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         bc = (groups.get("era") or "").upper().startswith("B")
         return _Resolved("DATE", f"{'BC' if bc else ''}{number - 1:02d}", mod, "absolute")
     if rule in ("quarter", "quarter_code"):
-        q = match["q"].lower()
+        q = (match["q"] or match.groupdict().get("qa") or "").lower()
         number = int(q[0]) if q[0].isdigit() else (words.ordinals[q] if words.ordinals[q] > 0 else 4)
         if groups.get("year"):
             return _Resolved("DATE", f"{match['year']}-Q{number}", mod, "absolute")
-        ref, anchor = ctx.reference()
+        ref, anchor = ctx.year_reference()
         rel = " ".join((groups.get("rel") or "").lower().split())
         if rel in ("this", "last", "next") and ctx.dct:
             ref, anchor = ctx.dct, "dct"
@@ -470,6 +503,13 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         if match["count"].isdigit() and len(match["count"]) == 4 and match["unit"].lower().startswith("year"):
             return None  # "1918 years" is not a duration anyone writes; "2008 year" is a year
         return _duration(words.count(match["count"]), match["unit"], mod)
+    if rule in ("duration_quarters",):
+        count = words.count(match["count"])
+        return _Resolved("DURATION", f"P{count}Q", mod, "none") if isinstance(count, int) else None
+    if rule == "single_unit":
+        return _duration(1, match["unit"], None)
+    if rule == "vague_years":
+        return _duration("X", match["unit"].lower().removesuffix("s"), None)
     if rule == "plural_units":
         return _duration("X", match["unit"].lower().removesuffix("s").replace("centurie", "century"), None)
     if rule == "set_every":
@@ -614,8 +654,8 @@ def _advance_story(ctx: _Context, point: Point, scene_setting: bool) -> None:
     if ctx.dct is not None and point.months_index() > ctx.dct.months_index() + 0.25:
         return  # a date after publication is a plan, not the narrated past
     if point.month is None and ctx.dct is not None and not ctx.displaced:
-        if abs(point.year - ctx.dct.year) <= REMOTE_YEARS:
-            return
+        if abs(point.year - ctx.dct.year) <= REMOTE_YEARS or not scene_setting:
+            return  # "the highest since 1983" is background, "In 490 BC, …" sets a scene
         ctx.displaced = True
     if point.month is None and ctx.story_set_by_text and ctx.story and ctx.story.month \
             and not scene_setting:
@@ -683,4 +723,21 @@ def find_timexes(text: str, dct: PartialDate | None = None) -> list[Timex]:
                                  part.value, part.mod, part.anchor))
             if part.point is not None and part.type in ("DATE", "TIME"):
                 _advance_story(ctx, part.point, _opens_sentence(text, part_start))
-    return timexes
+    return _times_take_following_dates(timexes, text)
+
+
+_TIME_DATE_GLUE = re.compile(r"(?i:,?\s*(?:on\s+)?)")
+
+
+def _times_take_following_dates(timexes: list[Timex], text: str) -> list[Timex]:
+    """"16:15 UTC, June 1st" and "5:34 AM on March 20, 2003": the time is on the date that follows."""
+    out = list(timexes)
+    for i, (time, date) in enumerate(itertools.pairwise(timexes)):
+        glue = text[time.end:date.start]
+        if time.type == "TIME" and "T" in time.value and date.type == "DATE" \
+                and len(glue) <= 5 and _TIME_DATE_GLUE.fullmatch(glue) \
+                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.value):
+            clock = time.value.split("T", 1)[1]
+            out[i] = Timex(time.start, time.end, time.text, "TIME", f"{date.value}T{clock}", time.mod,
+                           date.anchor)
+    return out
