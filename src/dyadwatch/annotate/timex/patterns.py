@@ -124,8 +124,8 @@ YEAR_FROM_PARTNER = re.compile(
     r"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(?P<year>\d{1,4})(?:\s*(?P<era>BC|B\.C\.|BCE))?(?![\d:])"
 )
 # Past-tense verbs, the cue that a weekday lies behind: "said Friday", "met Xi on Monday".
-PAST_VERB = re.compile(
-    r"(?i:\b(?:\w{2,}ed|said|told|met|held|began|took|made|gave|came|went|saw|spoke|wrote|sent|won|lost|"
+PAST_VERB = re.compile(  # not a participle after "be" ("should be completed")
+    r"(?i:(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:\w{2,}ed|said|told|met|held|began|took|made|gave|came|went|saw|spoke|wrote|sent|won|lost|"
     r"left|fell|rose|hit|put|ran|led|paid|sold|bought|was|were|did|had)\b)"
 )
 MONTH_CONTEXT = re.compile(
