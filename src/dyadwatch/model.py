@@ -104,6 +104,23 @@ class Timex:
 
 
 @dataclass(frozen=True)
+class Actor:
+    """An actor mention resolved to a PLOVER/CAMEO-style code: ISO-3 country (or IGO, NGO, IMG)
+    plus a sector (GOV, MIL, MED, …), e.g. RUSGOV; a bare country has no sector (code RUS)."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    country: str | None
+    sector: str | None
+    name: str | None = None  # canonical name (person, organization, outlet, country)
+    role: str | None = None  # a person's role on the event date ("Foreign Minister")
+    kb_id: str | None = None
+    resolved_from: int | None = None  # for references: the start offset of the antecedent
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     text: str

@@ -4,11 +4,18 @@ the layers before it; `annotate` runs them and returns the stable JSON shape of
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Sequence
 from typing import Any
 
-from ..model import Document, Timex
+from ..model import Actor, Document, Sentence, Timex
+from .actors import find_actors
+from .actors.kb import KnowledgeBase
 from .sentences import split_sentences
 from .timex import find_timexes
+
+_DAY_OR_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -37,15 +44,42 @@ def timex_record(timex: Timex) -> dict[str, Any]:
             "value": timex.value, "mod": timex.mod, "anchor": timex.anchor}
 
 
-def annotate(document: Document) -> dict[str, Any]:
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return {"start": actor.start, "end": actor.end, "text": actor.text, "code": actor.code,
+            "country": actor.country, "sector": actor.sector, "name": actor.name, "role": actor.role,
+            "kb_id": actor.kb_id, "resolved_from": actor.resolved_from}
+
+
+def sentence_dates(sentences: Sequence[Sentence], timexes: Sequence[Timex],
+                   published: dt.date | None) -> list[dt.date | None]:
+    """The date each sentence speaks of: its first calendar date (day or month), else the date
+    of the sentence before, else the publication date. People's roles are read on it."""
+    dates: list[dt.date | None] = []
+    current = published
+    dated = [t for t in timexes if t.type == "DATE" and _DAY_OR_MONTH.match(t.value)]
+    i = 0
+    for sentence in sentences:
+        while i < len(dated) and dated[i].start < sentence.start:
+            i += 1
+        if i < len(dated) and dated[i].start < sentence.end:
+            year, month, day = _DAY_OR_MONTH.match(dated[i].value).groups()  # type: ignore[union-attr]
+            current = dt.date(int(year), int(month), int(day or 1))
+        dates.append(current)
+    return dates
+
+
+def annotate(document: Document, kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    sentences = split_sentences(document.text)
+    timexes = find_timexes(document.text, document.published)
+    published = document.published.first_day() if document.published else None
+    actors = find_actors(document.text, sentences, sentence_dates(sentences, timexes, published), kb)
     return {
         "document": document_record(document),
-        "sentences": [
-            {"start": s.start, "end": s.end, "text": s.text}
-            for s in split_sentences(document.text)
-        ],
-        "timexes": [timex_record(t) for t in find_timexes(document.text, document.published)],
+        "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in sentences],
+        "timexes": [timex_record(t) for t in timexes],
+        "actors": [actor_record(a) for a in actors],
     }
 
 
-__all__ = ["annotate", "document_record", "find_timexes", "split_sentences", "timex_record"]
+__all__ = ["actor_record", "annotate", "document_record", "find_actors", "find_timexes",
+           "sentence_dates", "split_sentences", "timex_record"]

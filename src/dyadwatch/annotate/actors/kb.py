@@ -1,0 +1,317 @@
+"""The actor knowledge base: countries (pycountry + kb/actors/countries.yaml), organizations,
+media outlets (kb/outlets.yaml), people with date-bounded roles, sector words, person titles and
+reference phrases — all data files, validated at load, extensible with user folders (`--kb DIR`)
+holding files of the same names and PETRARCH/Phoenix actor dictionaries (*.txt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from ...kb.outlets import registry as outlet_registry
+
+SECTORS = frozenset({"GOV", "MIL", "MED", "BUS", "LEG", "JUD", "COP", "OPP", "REB", "CVL", "EDU",
+                     "HLH", "NGO", "IGO", "REF", "LAB", "REL", "ELI", "SPY", "AGR", "ENV", "DEV",
+                     "HRI", "IMG", "UAF", "PTY", "CRM", "MOD", "RAD"})
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UIS"})
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-.]\w+)*|['’]s\b|[^\w\s]")
+
+
+class KBError(ValueError):
+    """A knowledge-base file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Role:
+    country: str
+    sector: str | None
+    title: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+    def active(self, on: dt.date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a surface form means. `kind` is one of: country, demonym, capital, metonym,
+    organization, outlet, person, sector, title, reference."""
+
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    kb_id: str | None = None
+    roles: tuple[Role, ...] = ()
+    gender: str | None = None
+    plural: bool = False
+    surname: str | None = None
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def _key(surface: str) -> tuple[str, ...]:
+    return tuple(t.lower().replace("’", "'") for t, _, _ in tokenize(surface))
+
+
+@dataclass
+class KnowledgeBase:
+    trie: dict = field(default_factory=dict)
+    entries: int = 0
+
+    def add(self, surface: str, entry: Entry) -> None:
+        key = _key(surface)
+        if not key:
+            return
+        node = self.trie
+        for token in key:
+            node = node.setdefault(token, {})
+        node.setdefault(None, []).append((surface, entry))
+        self.entries += 1
+
+    def match_at(
+        self, tokens: list[tuple[str, int, int]], i: int
+    ) -> tuple[int, list[tuple[str, Entry]]] | None:
+        """The longest entry starting at token i whose case fits: (tokens used, meanings)."""
+        node, best = self.trie, None
+        j = i
+        while j < len(tokens):
+            node = node.get(tokens[j][0].lower().replace("’", "'"))
+            if node is None:
+                break
+            j += 1
+            if None in node:
+                fitting = [(s, e) for s, e in node[None] if _case_fits(s, tokens[i:j])]
+                if fitting:
+                    best = (j - i, fitting)
+        return best
+
+
+def _case_fits(surface: str, tokens: list[tuple[str, int, int]]) -> bool:
+    """"US" only as "US", not "us"; "The Diplomat" only with "Diplomat" capitalized."""
+    for (expected, _, _), (got, _, _) in zip(tokenize(surface), tokens, strict=False):
+        if expected.isupper() and len(expected.replace(".", "")) <= 4 and got != expected:
+            return False
+        if expected[:1].isupper() and not got[:1].isupper():
+            return False
+    return True
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return dt.date(int(text[:4]), int(text[5:7]), 1)
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1)
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise KBError(f"{where}: {value!r} is not a date (YYYY-MM-DD or YYYY-MM)") from exc
+
+
+def _check_country(code: Any, where: str) -> str:
+    code = str(code)
+    if code in NON_STATE or pycountry.countries.get(alpha_3=code) is not None:
+        return code
+    raise KBError(f"{where}: {code!r} is not an ISO-3 country code (or IGO, NGO, IMG)")
+
+
+def _check_sector(sector: Any, where: str) -> str | None:
+    if sector is None:
+        return None
+    if str(sector) not in SECTORS:
+        raise KBError(f"{where}: sector {sector!r} is not one of {', '.join(sorted(SECTORS))}")
+    return str(sector)
+
+
+def _read_yaml(path: Path | Any, name: str) -> Any:
+    try:
+        return yaml.safe_load(path.read_text("utf-8"))
+    except yaml.YAMLError as exc:
+        raise KBError(f"{name}: not valid YAML: {exc}") from exc
+
+
+# --- loaders, one per file ---------------------------------------------------------------------
+
+SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP"})
+
+
+def load_people(kb: KnowledgeBase, data: Any, name: str) -> None:
+    if not isinstance(data, list):
+        raise KBError(f"{name}: expected a list of people")
+    seen: set[str] = set()
+    for index, person in enumerate(data):
+        where = f"{name}: entry {index + 1}"
+        if not isinstance(person, dict) or not person.get("id") or not person.get("name"):
+            raise KBError(f"{where}: a person needs id and name")
+        if person["id"] in seen:
+            raise KBError(f"{where}: id {person['id']!r} appears twice")
+        seen.add(person["id"])
+        roles = []
+        for role in person.get("roles") or []:
+            here = f"{where} ({person['name']}) role {role!r}"
+            start, end = _date(role.get("start"), here), _date(role.get("end"), here)
+            if start and end and end < start:
+                raise KBError(f"{here}: ends before it starts")
+            roles.append(Role(_check_country(role.get("country"), here),
+                              _check_sector(role.get("sector"), here), role.get("title"), start, end))
+        if not roles:
+            raise KBError(f"{where} ({person['name']}): no roles")
+        tokens = str(person["name"]).split()
+        surname = tokens[0] if roles[0].country in SURNAME_FIRST else tokens[-1]
+        entry = Entry("person", name=str(person["name"]), kb_id=str(person["id"]), roles=tuple(roles),
+                      gender=person.get("gender"), surname=surname)
+        for surface in [person["name"], *(person.get("aliases") or [])]:
+            kb.add(str(surface), entry)
+
+
+def load_countries(kb: KnowledgeBase, data: Any, name: str) -> None:
+    extra = data or {}
+    if not isinstance(extra, dict):
+        raise KBError(f"{name}: expected a mapping of ISO-3 codes")
+    kinds = {"names": ("country", None), "demonyms": ("demonym", None), "capitals": ("capital", "GOV"),
+             "metonyms": ("metonym", "GOV"), "military_metonyms": ("metonym", "MIL"),
+             "legislature_metonyms": ("metonym", "LEG")}
+    for code, fields in extra.items():
+        where = f"{name}: {code}"
+        country = _check_country(code, where)
+        unknown = set(fields or {}) - set(kinds)
+        if unknown:
+            raise KBError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+        names = (fields or {}).get("names") or []
+        label = str(names[0]) if names else _country_name(country)
+        for key, (kind, sector) in kinds.items():
+            words = (fields or {}).get(key) or []
+            for word in words:
+                plural = kind == "demonym" and word != words[0] and word.endswith("s")
+                kb.add(str(word), Entry(kind, country, sector, label, plural=plural))
+
+
+def _country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def load_pycountry(kb: KnowledgeBase, excluded: frozenset[str] = frozenset(),
+                   labels: dict[str, str] | None = None) -> None:
+    labels = labels or {}
+    for country in pycountry.countries:
+        label = labels.get(country.alpha_3) or _country_name(country.alpha_3)
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value and "," not in value and "(" not in value and value not in excluded:
+                kb.add(value, Entry("country", country.alpha_3, None, label))
+
+
+def load_organizations(kb: KnowledgeBase, data: Any, name: str) -> None:
+    if not isinstance(data, list):
+        raise KBError(f"{name}: expected a list of organizations")
+    for index, org in enumerate(data):
+        where = f"{name}: entry {index + 1}"
+        if not isinstance(org, dict) or not org.get("id") or not org.get("names"):
+            raise KBError(f"{where}: an organization needs id and names")
+        country = _check_country(org.get("country", "IGO"), where)
+        sector = _check_sector(org.get("sector", "IGO"), where)
+        entry = Entry("organization", country, sector, str(org["names"][0]), str(org["id"]))
+        for surface in [*org["names"], *(org.get("metonyms") or [])]:
+            kb.add(str(surface), entry)
+
+
+def load_sectors(kb: KnowledgeBase, data: Any, name: str, kind: str = "sector") -> None:
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise KBError(f"{name}: expected a mapping of sector → list of words" if kind != "agentive"
+                      else f"{name}: expected a list of words")
+    for sector, words in data.items():
+        checked = None if kind == "agentive" else _check_sector(sector, f"{name}: {sector}")
+        for word in words or []:
+            kb.add(str(word), Entry(kind, None, checked, str(word)))
+
+
+def load_references(kb: KnowledgeBase, data: Any, name: str) -> None:
+    for index, ref in enumerate(data or []):
+        where = f"{name}: entry {index + 1}"
+        if not isinstance(ref, dict) or not ref.get("phrases") or ref.get("refers_to") not in (
+                "pair", "person", "organization", "company"):
+            raise KBError(f"{where}: a reference needs phrases and refers_to "
+                          "(pair, person, organization, company)")
+        entry = Entry("reference", None, _check_sector(ref.get("sector"), where), str(ref["refers_to"]),
+                      gender=ref.get("gender"))
+        for phrase in ref["phrases"]:
+            kb.add(str(phrase), entry)
+
+
+def load_outlets(kb: KnowledgeBase) -> None:
+    for outlet in outlet_registry().outlets:
+        sector = {"government": "GOV", "think-tank": "EDU"}.get(outlet.type, "MED")
+        entry = Entry("outlet", outlet.country, sector, outlet.name, f"outlet:{outlet.name}")
+        for surface in (outlet.name, *outlet.aliases):
+            kb.add(surface, entry)
+
+
+LOADERS = {
+    "countries.yaml": load_countries,
+    "organizations.yaml": load_organizations,
+    "people.yaml": load_people,
+    "sectors.yaml": load_sectors,
+    "person_titles.yaml": lambda kb, data, name: load_sectors(kb, data, name, kind="title"),
+    "references.yaml": load_references,
+    "agentive_nouns.yaml": lambda kb, data, name: load_sectors(kb, {"AGENTIVE": data}, name, kind="agentive"),
+}
+
+
+def build(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
+    """The bundled knowledge base, plus the files found in each user folder."""
+    from .petrarch import load_petrarch
+
+    kb = KnowledgeBase()
+    bundled = resources.files("dyadwatch.kb").joinpath("actors")
+    excluded = bundled.joinpath("ambiguous_names.yaml")
+    countries = bundled.joinpath("countries.yaml")
+    labels = {code: str(fields["names"][0]) for code, fields in
+              (_read_yaml(countries, "countries.yaml") or {}).items()
+              if fields and fields.get("names")} if countries.is_file() else {}
+    load_pycountry(kb, frozenset(_read_yaml(excluded, "ambiguous_names.yaml") or [])
+                   if excluded.is_file() else frozenset(), labels)
+    load_outlets(kb)
+    for filename, loader in LOADERS.items():
+        resource = bundled.joinpath(filename)
+        if resource.is_file():
+            loader(kb, _read_yaml(resource, filename), filename)
+    for resource in sorted(bundled.iterdir(), key=lambda r: r.name):
+        if resource.name.startswith("people_") and resource.name.endswith(".yaml"):
+            load_people(kb, _read_yaml(resource, resource.name), resource.name)
+    for folder in extra_dirs:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise KBError(f"{folder}: not a folder")
+        for filename, loader in LOADERS.items():
+            if (folder / filename).is_file():
+                loader(kb, _read_yaml(folder / filename, str(folder / filename)), str(folder / filename))
+        for extra in sorted(folder.glob("people_*.yaml")):
+            load_people(kb, _read_yaml(extra, str(extra)), str(extra))
+        for dictionary in sorted(folder.glob("*.txt")):
+            load_petrarch(kb, dictionary.read_text("utf-8", errors="replace"), str(dictionary))
+    return kb
+
+
+@lru_cache(maxsize=4)
+def knowledge_base(extra_dirs: tuple[Path, ...] = ()) -> KnowledgeBase:
+    return build(extra_dirs)
