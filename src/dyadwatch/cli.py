@@ -196,14 +196,19 @@ def runs(db: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
               show_default=True, help="json: one object (an array for several documents); "
                                       "jsonl: one object per line.")
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Extra knowledge-base folder (people.yaml, organizations.yaml, countries.yaml, "
+                   "sectors.yaml, PETRARCH *.txt actor dictionaries); may repeat.")
 def annotate(files: tuple[str, ...], outlet: str | None, date: PartialDate | None,
-             title: str | None, author: str | None, kind: str | None, fmt: str) -> None:
+             title: str | None, author: str | None, kind: str | None, fmt: str,
+             kb_dirs: tuple[str, ...]) -> None:
     """Print each document's metadata and annotation layers with character offsets.
 
     Shape, per document: {"document": {...}, "sentences": [{"start", "end", "text"}], ...}.
     """
     overrides = Overrides(outlet=outlet, date=date, title=title, author=author, kind=kind)  # type: ignore[arg-type]
     outlets = registry()
+    kb = _load_kb(kb_dirs)
     records, skipped = [], []
     for item in plan(files):
         if isinstance(item, Skipped):
@@ -216,7 +221,7 @@ def annotate(files: tuple[str, ...], outlet: str | None, date: PartialDate | Non
             continue
         result = read_source(source, overrides, outlets)
         skipped.extend(result.skipped)
-        records.extend(annotate_document(doc) for doc in result.documents)
+        records.extend(annotate_document(doc, kb) for doc in result.documents)
     for skip in skipped:
         err.print(f"skipped: {skip.source}: {skip.reason}", markup=False)
     if fmt == "jsonl":
@@ -226,6 +231,17 @@ def annotate(files: tuple[str, ...], outlet: str | None, date: PartialDate | Non
         payload = records[0] if len(records) == 1 else records
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     sys.exit(EXIT_SKIPPED if skipped else 0)
+
+
+def _load_kb(kb_dirs: tuple[str, ...]) -> Any:
+    from .annotate.actors import load_knowledge_base
+    from .annotate.actors.kb import KBError
+
+    try:
+        return load_knowledge_base(kb_dirs)
+    except KBError as exc:
+        err.print(f"error: knowledge base: {exc}", markup=False)
+        sys.exit(2)
 
 
 @main.command()
@@ -284,6 +300,40 @@ def _print_timex_errors(score: Any, n: int) -> None:
             predicted = f"predicted {e.predicted_text!r} {e.predicted_type} {e.predicted_value}"
             what = {"value": f"{gold}  ≠  {predicted}", "missed": gold, "spurious": predicted}[e.kind]
             out.print(f"  [{e.doc_id}] {what}\n      {e.context}", markup=False)
+
+
+@eval_group.command("actors")
+@click.argument("gold", metavar="GOLD.yaml|GOLD.jsonl")
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Extra knowledge-base folder; may repeat.")
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also print the first N errors.")
+def eval_actors(gold: str, kb_dirs: tuple[str, ...], n_errors: int) -> None:
+    """Score the actor layer: on our YAML gold set (mention recall, country and sector accuracy),
+    or on PLOVER gold-standard records in JSONL (recall of the gold country codes)."""
+    from .eval.actors import ActorGoldError, evaluate_gold, evaluate_plover
+
+    kb = _load_kb(kb_dirs)
+    try:
+        if gold.endswith(".jsonl"):
+            recall = evaluate_plover(gold, kb)
+            out.print(f"{gold}: {recall.records} records, {recall.gold} gold actor codes, "
+                      f"found {recall.found}: recall {100 * recall.recall:.1f}", markup=False)
+            out.print(f"missed by code: {dict(recall.missed.most_common(15))}", markup=False)
+            for example in recall.examples[:n_errors]:
+                out.print(f"  [{example['id']}] missing {example['missing']} (found {example['found']}): "
+                          f"{example['text'][:140]}", markup=False)
+            return
+        score = evaluate_gold(gold, kb)
+    except (ActorGoldError, OSError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(2)
+    figures = score.to_dict()
+    out.print(f"{gold}: {score.gold} gold mentions, {score.predicted} predicted", markup=False)
+    for key in ("recall", "precision", "country_accuracy", "sector_accuracy"):
+        out.print(f"  {key:17} {100 * figures[key]:5.1f}", markup=False)
+    for error in score.errors[:n_errors]:
+        out.print(f"  [{error['id']}] {error['kind']}: {error}", markup=False)
 
 
 if __name__ == "__main__":
