@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -45,9 +46,16 @@ def run_demo(out_dir: Path, out: Console, err: Console) -> int:
         csv_path = out_dir / "documents.csv"
         frame.to_csv(csv_path, index=False)
         annotations = out_dir / "annotations.jsonl"
+        actor_counts: Counter[str] = Counter()
+        actor_names: dict[str, Counter[str]] = {}
         with annotations.open("w", encoding="utf-8") as handle:
             for document in workspace.documents():
-                handle.write(json.dumps(annotate(document), ensure_ascii=False) + "\n")
+                record = annotate(document)
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                for actor in record["actors"]:
+                    actor_counts[actor["code"]] += 1
+                    actor_names.setdefault(actor["code"], Counter())[actor["name"] or actor["text"]] += 1
+        print_actor_counts(actor_counts, actor_names, out)
         showcase = next((d for d in workspace.documents() if (d.source or "").endswith(SHOWCASE)), None)
         if showcase is not None:
             print_relative_dates(showcase, out)
@@ -57,6 +65,26 @@ def run_demo(out_dir: Path, out: Console, err: Console) -> int:
                        (annotations, "annotate output for every document (JSON lines)")):
         out.print(f"  {path}  — {what}", markup=False)
     return 1 if report.skipped else 0
+
+
+ACTOR_CODES_SHOWN = 20
+
+
+def print_actor_counts(counts: Counter[str], names: dict[str, Counter[str]], out: Console) -> None:
+    """The actors found in the corpus, by code and count, with the names behind each code."""
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("code", no_wrap=True)
+    table.add_column("mentions", justify="right")
+    table.add_column("most frequent names", overflow="ellipsis", no_wrap=True)
+    for code, count in counts.most_common(ACTOR_CODES_SHOWN):
+        top = ", ".join(f"{name} ({n})" for name, n in names[code].most_common(4))
+        table.add_row(code, str(count), top)
+    out.print(f"\n[bold]actors[/bold]: {sum(counts.values())} mentions of {len(counts)} codes "
+              f"(top {min(ACTOR_CODES_SHOWN, len(counts))})")
+    console = out if out.is_terminal else Console(highlight=False, width=140)
+    console.print(table)
 
 
 def print_relative_dates(document: Document, out: Console) -> None:
