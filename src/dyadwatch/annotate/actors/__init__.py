@@ -30,6 +30,7 @@ _FUNCTION_WORDS = (r"(?!(?:to|would|will|has|have|had|is|was|are|were|said|says|
 _ADJECTIVES_GAP = re.compile(rf"(?:\s+{_FUNCTION_WORDS}[a-z][a-z-]*){{1,2}}\s+")
 _POSSESSIVE_ADJECTIVES = re.compile(rf"\s*['’]s(?:\s+{_FUNCTION_WORDS}[a-z][a-z-]*){{1,2}}\s+")
 _JOIN_GAP = re.compile(r"\s*|\s*['’]s\s+|\s*-\s*")
+_PROPER_GAP = re.compile(r"(?:\s*['’]s)?(?:\s+[A-Z][a-z]+){1,3}\s+")  # "U.S. Commerce Department"
 # A place, not an actor: "in Kyiv", "visited Beijing", "across China".
 _LOCATIVE_BEFORE = re.compile(
     r"(?i:\b(?:in|at|inside|across|within|throughout|around|near|outside|into|via|visited|visiting|"
@@ -46,6 +47,12 @@ _NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.")
 _DETERMINER = re.compile(r"(?i:\b(the|a|an)\s+)$")
 MAX_NAME_TOKENS = 4
 REFERENCE_WINDOW = 3  # sentences back for "he", "the spokesman"
+# "it" refers back only as the subject of one of these ("Russia said it would …", not "it is unclear").
+_AGENT_VERBS = frozenset({
+    "said", "says", "would", "will", "has", "had", "could", "can", "should", "must", "may", "might",
+    "plans", "planned", "wants", "wanted", "accused", "rejected", "denied", "added", "called", "urged",
+    "warned", "demanded", "agreed", "decided", "announced", "claimed", "insisted", "hoped", "expects",
+    "expected", "sent", "signed", "launched", "opened", "closed", "banned", "imposed", "condemned"})
 
 
 @dataclass
@@ -115,6 +122,9 @@ def _joinable(text: str, chunk: list[_Atom], atom: _Atom) -> bool:
     if atom.entry.kind in ("sector", "title") and _POSSESSIVE_ADJECTIVES.fullmatch(gap) \
             and kinds & set(NATIONAL_KINDS):
         return True  # "China's top diplomat"
+    if atom.entry.kind in ("sector", "title") and text[atom.start:atom.start + 1].isupper() \
+            and _PROPER_GAP.fullmatch(gap) and kinds & set(NATIONAL_KINDS):
+        return True  # "the U.S. Commerce Department", "Russia's Emergencies Ministry"
     # "Hungarian and Romanian officials": coordinated nationalities share one head
     if atom.entry.kind == "demonym" and chunk[-1].entry.kind == "demonym" and _COORDINATION.fullmatch(gap):
         return True
@@ -153,6 +163,12 @@ def _role_on(entry: Entry, on: dt.date | None, wanted_sector: str | None) -> tup
     return None, False
 
 
+def _first_country(entry: Entry) -> str | None:
+    """The country of a person's earliest known role (for dates before any of them)."""
+    dated = sorted((r for r in entry.roles if r.start), key=lambda r: r.start)  # type: ignore[arg-type, return-value]
+    return dated[0].country if dated else None
+
+
 def _name_after(text: str, end: int, limit: int) -> int:
     """End of an unknown person's name right after a title: capitalized tokens."""
     position, count = end, 0
@@ -186,8 +202,8 @@ def _resolve_chunk(text: str, chunk: list[_Atom], limit: int, on: dt.date | None
     gender = None
     if person is not None:
         role, former = _role_on(person, on, head_sector)
-        if role is None:
-            country, sector = country, head_sector
+        if role is None:  # before any known role: the person's country, sector from the title
+            country, sector = country or _first_country(person), head_sector
         else:
             country, sector = role.country, ("ELI" if former else role.sector)
             role_title = (f"former {role.title}" if former and role.title else role.title)
@@ -200,7 +216,9 @@ def _resolve_chunk(text: str, chunk: list[_Atom], limit: int, on: dt.date | None
             if name_end > heads[-1].end:
                 name, end, is_person = " ".join(text[heads[-1].end:name_end].split()), name_end, True
                 role_title = text[heads[0].start:heads[-1].end]
-        if head_sector:
+        if national and national[0].kind == "organization" and head_sector in ("GOV", None):
+            sector = national[0].sector  # "a senior EU official" is the EU's
+        elif head_sector:
             sector = head_sector
         elif national:
             sector = national[0].sector
@@ -262,12 +280,14 @@ def _head_word(words: set[str] | frozenset[str]) -> set[str]:
 
 
 def _antecedent_by_title(state: _State, heads: set[str], sentence: int) -> _Mention | None:
-    wanted = _head_word(heads)
+    """The nearest earlier mention whose title or role holds every word of `heads`
+    ("the prime minister" → a mention with role Prime Minister)."""
+    wanted = {word for head in _head_word(heads) for word in head.split()}
     for mention in reversed(state.mentions):
         if sentence - mention.sentence > REFERENCE_WINDOW:
             break
-        known = _head_word(mention.heads)
-        if wanted & known or any(w in k for w in wanted for k in known):
+        known = {word for head in _head_word(mention.heads) for word in head.split()}
+        if wanted and wanted <= known:
             return mention
     return None
 
@@ -287,6 +307,15 @@ def _refer(text: str, chunk: list[_Atom], state: _State, sentence: int) -> list[
             if mention.person and (mention.gender in (None, entry.gender)):
                 antecedents = [mention]
                 break
+    elif entry.kind == "reference" and entry.name == "thing":
+        following = text[end:end + 30].split()
+        if following and following[0].lower() in _AGENT_VERBS:
+            for mention in reversed(state.mentions):
+                if sentence - mention.sentence > 1:
+                    break
+                if not mention.person and mention.actor.resolved_from is None:
+                    antecedents = [mention]
+                    break
     elif entry.kind == "reference" and entry.name in ("organization", "company"):
         wanted = ("IGO", "NGO") if entry.name == "organization" else ("BUS",)
         for mention in reversed(state.mentions):
@@ -320,6 +349,8 @@ def _refer(text: str, chunk: list[_Atom], state: _State, sentence: int) -> list[
         sector = source.sector
         if entry.kind == "reference" and entry.name == "pair" and entry.sector:
             sector = entry.sector
+        elif entry.kind == "reference" and entry.name == "pair" and sector is None:
+            sector = entry.default_sector  # "the two sides" of two bare countries → GOV
         code = (source.country or "") + (sector or "")
         actor = Actor(start, end, text[start:end], code, source.country, sector, source.name, source.role,
                       source.kb_id, resolved_from=source.start)

@@ -56,6 +56,7 @@ class Entry:
     gender: str | None = None
     plural: bool = False
     surname: str | None = None
+    default_sector: str | None = None  # a pair reference's sector when its antecedents have none
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -249,11 +250,12 @@ def load_references(kb: KnowledgeBase, data: Any, name: str) -> None:
     for index, ref in enumerate(data or []):
         where = f"{name}: entry {index + 1}"
         if not isinstance(ref, dict) or not ref.get("phrases") or ref.get("refers_to") not in (
-                "pair", "person", "organization", "company"):
+                "pair", "person", "organization", "company", "thing"):
             raise KBError(f"{where}: a reference needs phrases and refers_to "
-                          "(pair, person, organization, company)")
+                          "(pair, person, organization, company, thing)")
         entry = Entry("reference", None, _check_sector(ref.get("sector"), where), str(ref["refers_to"]),
-                      gender=ref.get("gender"))
+                      gender=ref.get("gender"),
+                      default_sector=_check_sector(ref.get("default_sector"), where))
         for phrase in ref["phrases"]:
             kb.add(str(phrase), entry)
 
