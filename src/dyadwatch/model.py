@@ -120,6 +120,73 @@ class Actor:
     resolved_from: int | None = None  # for references: the start offset of the antecedent
 
 
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+                4: "material conflict"}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One sentence's claim that source actor(s) did something to target actor(s).
+
+    `start`/`end` span the sentence, `trigger_*` the words that name the act. `quad` is the
+    CAMEO/GDELT QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    4 material conflict); `intensity` is on the Goldstein scale (-10 … +10). The date comes from
+    the clause's own time expression (`date_anchor` = its TIMEX3 anchor), else the sentence
+    before (`narrative`), else the publication date (`publication`)."""
+
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    plover: str
+    mode: str | None
+    cameo: str
+    quad: int
+    intensity: float
+    date: str | None
+    date_precision: str | None
+    date_anchor: str | None
+    negated: bool = False
+    modality: str | None = None  # future | hypothetical | question | None
+    reported_by: Actor | None = None
+    summary: str = ""
+    reciprocal: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an event was reported: the document, its outlet and date, the sentence and its span."""
+
+    mention_id: int
+    document_id: str
+    outlet: str | None
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real happening, fused from the mentions that report it, with all of them as sources."""
+
+    date: str | None
+    date_precision: str | None
+    plover: str
+    mode: str | None
+    cameo: str
+    quad: int
+    intensity: float
+    source: tuple[str, ...]  # actor codes
+    target: tuple[str, ...]
+    summary: str
+    salience: float
+    sources: tuple[Source, ...]
+
+
 @dataclass(frozen=True)
 class Document:
     id: str

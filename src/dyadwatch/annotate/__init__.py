@@ -9,9 +9,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import Actor, Document, Sentence, Timex
+from ..model import Actor, Document, EventMention, Sentence, Timex
 from .actors import find_actors
 from .actors.kb import KnowledgeBase
+from .events import find_events
 from .sentences import split_sentences
 from .timex import find_timexes
 
@@ -50,6 +51,23 @@ def actor_record(actor: Actor) -> dict[str, Any]:
             "kb_id": actor.kb_id, "resolved_from": actor.resolved_from}
 
 
+def _actor_ref(actor: Actor) -> dict[str, Any]:
+    return {"code": actor.code, "start": actor.start, "end": actor.end, "text": actor.text}
+
+
+def event_record(event: EventMention) -> dict[str, Any]:
+    return {
+        "start": event.start, "end": event.end,
+        "trigger": {"start": event.trigger_start, "end": event.trigger_end, "text": event.trigger_text},
+        "source": [_actor_ref(a) for a in event.source], "target": [_actor_ref(a) for a in event.target],
+        "plover": event.plover, "mode": event.mode, "cameo": event.cameo, "quad": event.quad,
+        "intensity": event.intensity, "date": event.date, "date_precision": event.date_precision,
+        "date_anchor": event.date_anchor, "negated": event.negated, "modality": event.modality,
+        "reported_by": _actor_ref(event.reported_by) if event.reported_by else None,
+        "summary": event.summary, "reciprocal": event.reciprocal,
+    }
+
+
 def sentence_dates(sentences: Sequence[Sentence], timexes: Sequence[Timex],
                    published: dt.date | None) -> list[dt.date | None]:
     """The date each sentence speaks of: its first calendar date (day or month), else the date
@@ -73,13 +91,16 @@ def annotate(document: Document, kb: KnowledgeBase | None = None) -> dict[str, A
     timexes = find_timexes(document.text, document.published)
     published = document.published.first_day() if document.published else None
     actors = find_actors(document.text, sentences, sentence_dates(sentences, timexes, published), kb)
+    events = find_events(document.text, sentences, actors, timexes, document.published)
     return {
         "document": document_record(document),
         "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in sentences],
         "timexes": [timex_record(t) for t in timexes],
         "actors": [actor_record(a) for a in actors],
+        "events": [event_record(e) for e in events],
     }
 
 
-__all__ = ["actor_record", "annotate", "document_record", "find_actors", "find_timexes",
+__all__ = ["actor_record", "annotate", "document_record", "event_record", "find_actors", "find_events",
+           "find_timexes",
            "sentence_dates", "split_sentences", "timex_record"]

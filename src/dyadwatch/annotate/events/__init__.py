@@ -1,0 +1,295 @@
+"""Events: who did what to whom, and when — one EventMention per trigger with actors around it.
+
+For each sentence that holds a trigger (kb/events/triggers.yaml) and an actor (the actor layer):
+- the **source** is the nearest actor before the trigger in its clause, with actors coordinated
+  with it ("Russia and China agreed"); in the passive ("was authorized by X") it is X;
+- the **target** is the actor after one of the trigger's prepositions ("talks with", "aid to",
+  "a ban on") or, for a transitive verb, its object;
+- a reporting frame ("Peskov said Moscow …", "…, the ministry said", "according to X") gives
+  `reported_by` and keeps the reporter out of the source when the clause names another actor;
+- negation, future and hypothetical cues before the trigger, and a question mark, set the flags.
+  A negated agreement is a rejection; promised cooperation is AGREE (as PLOVER codes it);
+- the date is the clause's own time expression, else the last date given before, else the
+  publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...model import Actor, EventMention, PartialDate, Sentence, Timex
+from ..actors.kb import tokenize
+from .lexicon import EventLexicon, Trigger, event_lexicon
+
+__all__ = ["find_events"]
+
+REPORTING_VERBS = re.compile(
+    r"(?i:\b(?:said|says|say|told|added|stated|noted|stressed|reported|claimed|insisted|confirmed|"
+    r"declared|explained|warned|wrote|announced)\b)")
+_BEFORE_REPORTING_VERB = re.compile(r"[\s,]*(?:(?:has|had|also|later|on\s+\w+day|\w+day)\s+)*")
+_ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
+_COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
+_PASSIVE_AUX = re.compile(r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?)$")
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
+OBJECT_WINDOW = 60  # characters after a verb within which its object actor must start
+PREP_WINDOW = 50
+COOPERATIVE_QUADS = (1, 2)
+AGREE_INTENT_CAMEO = "030"
+REJECT_CAMEO, REJECT_GOLDSTEIN = "120", -4.0
+NEGATION_WINDOW, MODALITY_WINDOW = 3, 6  # tokens before the trigger
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Found]:
+    tokens = [(t, s + sentence.start, e + sentence.start) for t, s, e in tokenize(sentence.text)]
+    found, i = [], 0
+    while i < len(tokens):
+        match = lexicon.match_at(tokens, i)
+        if match:
+            used, trigger = match
+            found.append(_Found(tokens[i][1], tokens[i + used - 1][2], trigger))
+            i += used
+        else:
+            i += 1
+    return found
+
+
+def _reporting(text: str, sentence: Sentence, actors: list[Actor]) -> list[tuple[int, int, Actor]]:
+    """(frame start, frame end, reporter) for "X said", ", X said", "said X", "according to X"."""
+    frames = []
+    for verb in REPORTING_VERBS.finditer(text, sentence.start, sentence.end):
+        before = [a for a in actors if a.end <= verb.start()
+                  and _BEFORE_REPORTING_VERB.fullmatch(text[a.end:verb.start()])]
+        after = [a for a in actors if a.start >= verb.end() and not text[verb.end():a.start].strip()]
+        if before:
+            frames.append((before[-1].start, verb.end(), before[-1]))
+        elif after:
+            frames.append((verb.start(), after[0].end, after[0]))
+    for actor in actors:
+        if _ACCORDING_TO.search(text, max(sentence.start, actor.start - 20), actor.start):
+            frames.append((actor.start - len("according to "), actor.end, actor))
+    return frames
+
+
+def _coordinated_before(text: str, actors: list[Actor], index: int, floor: int) -> list[Actor]:
+    group = [actors[index]]
+    while index > 0 and actors[index - 1].start >= floor and \
+            _COORDINATION_GAP.fullmatch(text[actors[index - 1].end:group[0].start]):
+        index -= 1
+        group.insert(0, actors[index])
+    return group
+
+
+def _coordinated_after(text: str, actors: list[Actor], index: int, ceiling: int) -> list[Actor]:
+    group = [actors[index]]
+    while index + 1 < len(actors) and actors[index + 1].end <= ceiling and \
+            _COORDINATION_GAP.fullmatch(text[group[-1].end:actors[index + 1].start]):
+        index += 1
+        group.append(actors[index])
+    return group
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for actor in actors:
+        key = (actor.start, actor.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+def _date_of(value: str) -> tuple[str, str] | None:
+    match = _DATE_VALUE.match(value)
+    if not match:
+        return None
+    _year, month, day, week = match.groups()
+    if week:
+        return value, "week"
+    return value, "day" if day else "month" if month else "year"
+
+
+def _summary(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
+    """The clause from source to target, without its date phrase, as a chronology line."""
+    words = text[start:end]
+    for timex in sorted((t for t in timexes if start <= t.start and t.end <= end), key=lambda t: -t.start):
+        a, b = timex.start - start, timex.end - start
+        words = re.sub(r"(?i:\b(?:on|in|from|since|by|during|at)\s*)$", "", words[:a]) + words[b:]
+    words = " ".join(words.replace("\n", " ").split()).strip(" ,;:—–-")
+    words = re.sub(r"\s+([,.;:])", r"\1", words)
+    if not words:
+        return ""
+    return words[0].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")
+
+
+def find_events(
+    text: str,
+    sentences: Sequence[Sentence],
+    actors: Sequence[Actor],
+    timexes: Sequence[Timex],
+    published: PartialDate | None = None,
+    lexicon: EventLexicon | None = None,
+) -> list[EventMention]:
+    lexicon = lexicon or event_lexicon()
+    events: list[EventMention] = []
+    running: tuple[str, str] | None = None
+    for sentence in sentences:
+        in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
+        dated = [t for t in timexes if sentence.start <= t.start < sentence.end
+                 and t.type in ("DATE", "TIME") and _date_of(t.value.split("T")[0])]
+        if in_sentence:
+            frames = _reporting(text, sentence, in_sentence)
+            seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
+            found_events: list[tuple[bool, EventMention]] = []
+            for found in _triggers(text, sentence, lexicon):
+                event = _event(text, sentence, found, in_sentence, frames, dated, running, published, lexicon)
+                if event is None:
+                    continue
+                # the same parties in one sentence: one happening, named by its first trigger
+                key = (tuple(sorted(a.code for a in event.source)),
+                       tuple(sorted(a.code for a in event.target)))
+                if key not in seen:
+                    seen.add(key)
+                    found_events.append((_subordinate(text, sentence, found, frames), event))
+            main = [e for sub, e in found_events if not sub]
+            events.extend(main or [e for _, e in found_events])
+        if dated:
+            running = _date_of(dated[-1].value.split("T")[0])
+    return events
+
+
+def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
+           frames: list[tuple[int, int, Actor]], dated: list[Timex], running: tuple[str, str] | None,
+           published: PartialDate | None, lexicon: EventLexicon) -> EventMention | None:
+    trigger = found.trigger
+    clause_start = sentence.start
+    clause_end = sentence.end
+    reporter = None
+    for frame_start, frame_end, actor in frames:
+        if frame_end <= found.start:
+            clause_start, reporter = max(clause_start, frame_end), actor
+        elif frame_start >= found.end:
+            clause_end, reporter = min(clause_end, frame_start), reporter or actor
+    for brk in _CLAUSE_BREAK.finditer(text, clause_start, found.start):
+        clause_start = brk.end()
+    before = [i for i, a in enumerate(actors) if clause_start <= a.start and a.end <= found.start]
+    after = [i for i, a in enumerate(actors) if found.end <= a.start and a.end <= clause_end]
+
+    source: list[Actor] = []
+    target: list[Actor] = []
+    passive = _PASSIVE_AUX.search(text, max(clause_start, found.start - 20), found.start) is not None
+    by_agent = re.match(r"\s+by\s+", text[found.end:found.end + 6]) is not None
+    if passive and by_agent and after:
+        source = _coordinated_after(text, actors, after[0], clause_end)
+        if before:
+            target = _coordinated_before(text, actors, before[-1], clause_start)
+    else:
+        if before:
+            source = _coordinated_before(text, actors, before[-1], clause_start)
+        target = _target(text, found, trigger, actors, after, clause_end)
+    if not source and reporter is not None:
+        source = [reporter]
+    source = _distinct([a for a in source if a is not reporter or len(source) == 1])
+    target = [a for a in _distinct(target) if all(a.code != s.code or a.start != s.start for s in source)]
+    if not source:
+        return None
+
+    window = text[max(clause_start, found.start - 60):found.start].lower().split()
+    negated = _has_cue(" ".join(window[-NEGATION_WINDOW:]), lexicon.modality["negation"])
+    recent = " ".join(window[-MODALITY_WINDOW:])
+    modality = None
+    if _has_cue(recent, lexicon.modality["hypothetical"]):
+        modality = "hypothetical"
+    elif _has_cue(recent, lexicon.modality["future"]):
+        modality = "future"
+    elif sentence.text.rstrip().endswith("?"):
+        modality = "question"
+
+    category, cameo, goldstein, quad = trigger.category, trigger.cameo, trigger.goldstein, trigger.quad
+    if negated and category in ("AGREE", "SUPPORT"):
+        category, cameo, goldstein, quad, negated = "REJECT", REJECT_CAMEO, REJECT_GOLDSTEIN, 3, False
+    elif modality in ("future", "hypothetical") and quad in COOPERATIVE_QUADS and category != "AGREE":
+        category, cameo, quad = "AGREE", AGREE_INTENT_CAMEO, 1  # intent to cooperate (PLOVER AGREE)
+
+    own = min(dated, key=lambda t: abs(t.start - found.start)) if dated else None
+    if own is not None:
+        date, precision = _date_of(own.value.split("T")[0])  # type: ignore[misc]
+        anchor = own.anchor
+    elif running is not None:
+        (date, precision), anchor = running, "narrative"
+    elif published is not None:
+        date, precision, anchor = published.iso(), published.precision, "publication"
+    else:
+        date = precision = anchor = None
+
+    span_start = min([found.start, *(a.start for a in source)])
+    span_end = max([found.end, *(a.end for a in target)])
+    return EventMention(
+        start=sentence.start, end=sentence.end, trigger_start=found.start, trigger_end=found.end,
+        trigger_text=text[found.start:found.end], source=tuple(source), target=tuple(target),
+        plover=category, mode=trigger.mode, cameo=cameo, quad=quad, intensity=goldstein,
+        date=date, date_precision=precision, date_anchor=anchor, negated=negated, modality=modality,
+        reported_by=reporter, summary=_summary(text, span_start, _clause_tail(text, span_end, clause_end),
+                                               dated),
+        reciprocal=trigger.reciprocal,
+    )
+
+
+_SUBORDINATOR = re.compile(
+    r"(?i:(?:\b(?:after|following|since|when|whenever|because|amid|before|until|while|whose|which|who|"
+    r"whom|where|although|though|unless|if)\b|,\s*(?:that|as)\b))")
+
+
+def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tuple[int, int, Actor]]) -> bool:
+    """A trigger inside a subordinate or relative clause ("… after a coup toppled the government",
+    "… the curfew, which was imposed …"): background to the sentence's main event."""
+    start = max([sentence.start, *(end for _, end, _ in frames if end <= found.start)])
+    return _SUBORDINATOR.search(text, start, found.start) is not None
+
+
+def _has_cue(words: str, cues: tuple[str, ...]) -> bool:
+    """A cue as whole words ("not" is not in "notably"); "n't" may end a word ("didn't")."""
+    return any(re.search(rf"(?<![\w']){re.escape(cue)}(?!\w)" if not cue.startswith("n'")
+                         else re.escape(cue), words) for cue in cues)
+
+
+def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], after: list[int],
+            clause_end: int) -> list[Actor]:
+    for prep in trigger.target_preps:
+        pattern = re.compile(rf"(?i:\b{re.escape(prep)}\s+)")
+        match = pattern.search(text, found.end, min(clause_end, found.end + PREP_WINDOW))
+        if match:
+            candidates = [i for i in after if actors[i].start >= match.end()
+                          and actors[i].start - match.end() <= 30]
+            if candidates:
+                return _coordinated_after(text, actors, candidates[0], clause_end)
+    if trigger.takes_object and trigger.pos == "verb" and after:
+        first = after[0]
+        gap = text[found.end:actors[first].start]
+        if actors[first].start - found.end <= OBJECT_WINDOW and not re.search(r"[,;]|\b(?:said|says)\b", gap):
+            return _coordinated_after(text, actors, first, clause_end)
+    if after:  # where the act lands: "lifted a state of emergency in Darfur", "freed Afghan prisoners"
+        first = after[0]
+        if not re.search(r"[;]|\b(?:said|says|which|who|after|following|because|while)\b",
+                         text[found.end:actors[first].start]):
+            return [actors[first]]
+    return []
+
+
+def _clause_tail(text: str, position: int, clause_end: int) -> int:
+    """Extend a summary to the end of its phrase: up to the next comma or the clause end."""
+    stop = re.compile(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s").search(text, position, clause_end)
+    end = stop.start() if stop else clause_end
+    words = text[position:end].split()
+    if len(words) > 14:
+        end = position + len(" ".join(text[position:end].split()[:14]))
+    return end

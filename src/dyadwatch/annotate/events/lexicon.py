@@ -1,0 +1,105 @@
+"""The event-trigger lexicon (kb/events/triggers.yaml): verbs and event nouns with the PLOVER
+category, CAMEO code, mode and Goldstein intensity they signal, and modality cue words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..actors.kb import tokenize
+
+CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+              "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+MODALITY_KEYS = ("negation", "future", "hypothetical", "question")
+
+
+class LexiconError(ValueError):
+    """The trigger lexicon is malformed; the message names the entry."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    category: str
+    cameo: str
+    mode: str | None
+    goldstein: float
+    pos: str
+    target_preps: tuple[str, ...]
+    reciprocal: bool
+    takes_object: bool
+
+    @property
+    def quad(self) -> int:
+        """CAMEO quad class from the code's root: 01–05 verbal cooperation, 06–08 material
+        cooperation, 09–13 verbal conflict, 14–20 material conflict."""
+        root = int(self.cameo[:2])
+        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    trie: dict
+    modality: dict[str, tuple[str, ...]]
+
+    def match_at(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[int, Trigger] | None:
+        node, best, j = self.trie, None, i
+        while j < len(tokens):
+            node = node.get(tokens[j][0].lower().replace("’", "'"))
+            if node is None:
+                break
+            j += 1
+            if None in node:
+                best = (j - i, node[None])
+        return best
+
+
+def _entry(raw: Any, index: int) -> tuple[Trigger, list[str]]:
+    where = f"triggers.yaml: trigger {index + 1}"
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: expected a mapping")
+    if raw.get("category") not in CATEGORIES:
+        raise LexiconError(f"{where}: category {raw.get('category')!r} is not a PLOVER category")
+    cameo = str(raw.get("cameo", ""))
+    if not re.fullmatch(r"\d{2,4}", cameo):
+        raise LexiconError(f"{where}: cameo {cameo!r} is not a CAMEO code")
+    goldstein = float(raw.get("goldstein", 0.0))
+    if not -10 <= goldstein <= 10:
+        raise LexiconError(f"{where}: goldstein {goldstein} is outside -10 … 10")
+    forms = [str(f) for f in raw.get("forms") or []]
+    if not forms:
+        raise LexiconError(f"{where}: no forms")
+    preps = raw.get("target_preps") or []
+    if not all(isinstance(p, str) for p in preps):
+        raise LexiconError(f"{where}: target_preps {preps!r} must be words; quote YAML keywords "
+                           "such as \"on\" and \"off\"")
+    trigger = Trigger(raw["category"], cameo, raw.get("mode"), goldstein, raw.get("pos", "verb"),
+                      tuple(preps), bool(raw.get("reciprocal", False)),
+                      bool(raw.get("object", True)))
+    return trigger, forms
+
+
+def load_lexicon(data: Any) -> EventLexicon:
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+        raise LexiconError("triggers.yaml: expected a mapping with a list under 'triggers'")
+    trie: dict = {}
+    for index, raw in enumerate(data["triggers"]):
+        trigger, forms = _entry(raw, index)
+        for form in forms:
+            node = trie
+            for token, _, _ in tokenize(form):
+                node = node.setdefault(token.lower().replace("’", "'"), {})
+            node.setdefault(None, trigger)  # the first sense listed wins
+    modality = {key: tuple(str(w).lower() for w in (data.get("modality") or {}).get(key) or ())
+                for key in MODALITY_KEYS}
+    return EventLexicon(trie, modality)
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    text = resources.files("dyadwatch.kb").joinpath("events", "triggers.yaml").read_text("utf-8")
+    return load_lexicon(yaml.safe_load(text))

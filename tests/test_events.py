@@ -1,0 +1,100 @@
+"""The event layer: triggers, source and target, passive and reported speech, flags, dates and
+summaries — with a small fixture lexicon, so these tests pin the mechanics, not the data."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dyadwatch.annotate import sentence_dates
+from dyadwatch.annotate.actors import find_actors
+from dyadwatch.annotate.events import find_events
+from dyadwatch.annotate.events.lexicon import LexiconError, load_lexicon
+from dyadwatch.annotate.sentences import split_sentences
+from dyadwatch.annotate.timex import find_timexes
+from dyadwatch.model import PartialDate
+
+SMALL = load_lexicon(yaml.safe_load((Path(__file__).parent / "fixtures" / "triggers_small.yaml").read_text()))
+
+
+REVIEW_DATE = PartialDate(2020, 5, 15)
+
+
+def events(text: str, published: PartialDate | None = REVIEW_DATE):
+    sentences = split_sentences(text)
+    timexes = find_timexes(text, published)
+    first = published.first_day() if published else None
+    actors = find_actors(text, sentences, sentence_dates(sentences, timexes, first))
+    return find_events(text, sentences, actors, timexes, published, SMALL)
+
+
+def brief(event) -> tuple:
+    return ([a.code for a in event.source], [a.code for a in event.target], event.plover)
+
+
+def test_source_trigger_target_and_date_from_the_clause():
+    [event] = events("On February 5, 2020, Russia sent a shipment of aid to China.")
+    assert brief(event) == (["RUS"], ["CHN"], "AID")
+    assert (event.date, event.date_precision, event.date_anchor) == ("2020-02-05", "day", "absolute")
+    assert (event.cameo, event.quad, event.intensity) == ("070", 2, 7.0)
+    assert event.summary == "Russia sent a shipment of aid to China."
+    assert event.trigger_text == "sent"
+
+
+def test_event_nouns_and_prepositional_targets():
+    [event] = events("Putin had a phone call with Xi Jinping on March 19.")
+    assert brief(event) == (["RUSGOV"], ["CHNGOV"], "CONSULT")
+    assert event.mode == "phone" and event.reciprocal
+    assert event.date == "2020-03-19"
+
+
+def test_coordinated_subjects_of_a_reciprocal_trigger():
+    [event] = events("Russia and China agreed on Thursday.")
+    assert brief(event) == (["RUS", "CHN"], [], "AGREE")
+
+
+def test_passive_voice_takes_the_agent_after_by():
+    [event] = events("The flights to Russia were authorized by China.")
+    assert brief(event) == (["CHN"], ["RUS"], "REQUEST")
+
+
+def test_reported_speech_keeps_the_reporter_apart():
+    [event] = events("Peskov said Moscow could not agree with Beijing's criticism.")
+    assert brief(event) == (["RUSGOV"], ["CHNGOV"], "REJECT")  # a negated agreement is a rejection
+    assert event.reported_by is not None and event.reported_by.name == "Dmitry Peskov"
+    assert not event.negated
+
+
+def test_trailing_reporting_clause():
+    [event] = events("China criticized the United States, the foreign ministry said.")
+    assert brief(event)[:2] == (["CHN"], ["USA"])
+    assert event.summary == "China criticized the United States."
+
+
+def test_negation_future_hypothetical_and_question_flags():
+    [negated] = events("Russia did not criticize China.")
+    assert negated.negated and negated.plover == "ACCUSE"
+    [promised] = events("Russia will send aid to China.")
+    assert promised.modality == "future" and promised.plover == "AGREE"  # promised aid is AGREE
+    [maybe] = events("Russia may criticize China.")
+    assert maybe.modality == "hypothetical"
+    [question] = events("Will Russia send aid to China?")
+    assert question.modality in ("future", "question")
+
+
+def test_date_falls_back_to_the_running_time_then_the_publication_date():
+    text = "On April 2, Russia thanked Beijing. Later, China sent aid to Russia."
+    assert [e.date_anchor for e in events(text)][-1] == "narrative"
+    [event] = events("China sent aid to Russia.", PartialDate(2020, 4, 10))
+    assert (event.date, event.date_anchor) == ("2020-04-10", "publication")
+
+
+def test_no_actor_no_event():
+    assert events("Aid was sent yesterday.") == []
+
+
+def test_a_malformed_lexicon_is_refused_with_the_entry():
+    with pytest.raises(LexiconError, match="trigger 1: category 'HUG'"):
+        load_lexicon({"triggers": [{"category": "HUG", "cameo": "010", "forms": ["hug"]}]})
+    with pytest.raises(LexiconError, match="goldstein"):
+        load_lexicon({"triggers": [{"category": "AID", "cameo": "070", "goldstein": 40, "forms": ["x"]}]})
