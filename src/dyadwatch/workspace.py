@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .ingest.base import IngestError
 from .ingest.metadata import Overrides
 from .ingest.pipeline import read_source
 from .ingest.sources import FetchOptions, load, plan
 from .kb.outlets import OutletRegistry, registry
-from .model import KINDS, Document, PartialDate, Skipped
+from .model import KINDS, Document, Event, PartialDate, Skipped
 from .store import Store
 
 if TYPE_CHECKING:
@@ -147,3 +147,86 @@ class Workspace:
 
     def runs(self) -> list[dict]:
         return self.store.runs()
+
+    # --- annotation, fusion, chronology -----------------------------------------------------
+
+    def annotate(self, kb: Any = None, force: bool = False,
+                 on_document: Callable[[int, int], None] | None = None) -> int:
+        """Annotate stored documents not yet annotated and store their event mentions; returns
+        how many were annotated. Each document is stored in its own transaction."""
+        from .annotate import annotate
+
+        done = set() if force else self.store.annotated_ids()
+        pending = [d for d in self.documents() if d.id not in done]
+        for n, document in enumerate(pending, start=1):
+            record = annotate(document, kb)
+            self.store.save_annotation(document.id, [_mention_row(e, record) for e in record["events"]],
+                                       {k: len(record[k]) for k in ("timexes", "actors", "events")})
+            if on_document:
+                on_document(n, len(pending))
+        return len(pending)
+
+    def fuse(self) -> list[Event]:
+        """Fuse all stored mentions into events, replacing the stored events."""
+        from .fuse import fuse
+
+        events = fuse(self.store.mentions())
+        self.store.replace_events([_event_row(e) for e in events])
+        self._events = events
+        return events
+
+    def fused_events(self) -> list[Event]:
+        events = getattr(self, "_events", None)
+        return events if events is not None else self.fuse()
+
+    def events(self) -> pd.DataFrame:
+        """One row per fused event: date, category, actors, summary, salience, sources."""
+        import pandas as pd
+
+        from .report.chronology import entry_record
+
+        return pd.DataFrame([entry_record(e) for e in self.fused_events()],
+                            columns=["date", "date_precision", "summary", "plover", "cameo", "quad",
+                                     "intensity", "source", "target", "salience", "sources"])
+
+    def chronology(self, dyad: str = "RUS,CHN", start: str | None = None, end: str | None = None,
+                   limit: int | None = None) -> pd.DataFrame:
+        """The dyad's chronology as a DataFrame (see `report.chronology`)."""
+        import pandas as pd
+
+        from .report.chronology import Dyad, entry_record, select
+
+        chosen = select(self.fused_events(), Dyad.parse(dyad), PartialDate.parse(start) if start else None,
+                        PartialDate.parse(end) if end else None, limit)
+        return pd.DataFrame([entry_record(e) for e in chosen])
+
+
+def _mention_row(event: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
+    actors = {(a["start"], a["code"]): a for a in record["actors"]}
+
+    def full(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for ref in refs:
+            actor = actors.get((ref["start"], ref["code"]), ref)
+            out.append({"code": ref["code"], "country": actor.get("country"), "sector": actor.get("sector"),
+                        "name": actor.get("name"), "start": ref["start"], "end": ref["end"],
+                        "text": ref["text"]})
+        return out
+
+    return {
+        "sentence_start": event["start"], "sentence_end": event["end"],
+        "trigger_start": event["trigger"]["start"], "trigger_end": event["trigger"]["end"],
+        "trigger_text": event["trigger"]["text"], "source": full(event["source"]),
+        "target": full(event["target"]), "plover": event["plover"], "mode": event["mode"],
+        "cameo": event["cameo"], "quad": event["quad"], "intensity": event["intensity"],
+        "date": event["date"], "date_precision": event["date_precision"],
+        "date_anchor": event["date_anchor"], "negated": event["negated"], "modality": event["modality"],
+        "reported_by": event["reported_by"], "summary": event["summary"], "reciprocal": event["reciprocal"],
+    }
+
+
+def _event_row(event: Event) -> dict[str, Any]:
+    return {"date": event.date, "date_precision": event.date_precision, "plover": event.plover,
+            "mode": event.mode, "cameo": event.cameo, "quad": event.quad, "intensity": event.intensity,
+            "source": list(event.source), "target": list(event.target), "summary": event.summary,
+            "salience": event.salience, "mention_ids": [s.mention_id for s in event.sources]}

@@ -15,8 +15,15 @@ def _v1_documents_and_runs(conn: Connection) -> None:
     schema.runs.create(conn)
 
 
+def _v2_annotations_mentions_events(conn: Connection) -> None:
+    schema.annotated.create(conn)
+    schema.mentions.create(conn)
+    schema.events.create(conn)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_documents_and_runs,
+    _v2_annotations_mentions_events,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -45,4 +45,55 @@ runs = Table(
     Column("skipped", Integer, default=0),
     Column("skipped_detail", JSON),  # [{"source": ..., "reason": ...}]
     Column("warnings", JSON),        # [{"source": ..., "message": ...}]
+)
+
+# v2: annotation results and fused events.
+annotated = Table(
+    "annotated", metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("annotated_at", String(32), nullable=False),
+    Column("layers", JSON),  # {"actors": n, "timexes": n, "events": n}
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("trigger_text", Text),
+    Column("source", JSON),  # [{"code", "country", "sector", "name", "start", "end", "text"}]
+    Column("target", JSON),
+    Column("plover", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("cameo", String(4)),
+    Column("quad", Integer),
+    Column("intensity", Float),
+    Column("date", String(10), index=True),
+    Column("date_precision", String(5)),
+    Column("date_anchor", String(16)),
+    Column("negated", Boolean),
+    Column("modality", String(16)),
+    Column("reported_by", JSON),
+    Column("summary", Text),
+    Column("reciprocal", Boolean),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("date", String(10), index=True),
+    Column("date_precision", String(5)),
+    Column("plover", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("cameo", String(4)),
+    Column("quad", Integer),
+    Column("intensity", Float),
+    Column("source", JSON),  # actor codes
+    Column("target", JSON),
+    Column("summary", Text),
+    Column("salience", Float),
+    Column("mention_ids", JSON),
 )

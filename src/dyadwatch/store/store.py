@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, delete, event, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
 
@@ -139,4 +139,44 @@ class Store:
     def runs(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(schema.runs).order_by(schema.runs.c.id))
+            return [dict(row._mapping) for row in rows]
+
+    # --- annotation results and fused events (schema v2) ---------------------------------------
+
+    def annotated_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return {row[0] for row in conn.execute(select(schema.annotated.c.document_id))}
+
+    def save_annotation(self, document_id: str, mentions: list[dict[str, Any]],
+                        layers: dict[str, int]) -> None:
+        """Replace a document's event mentions, in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.mentions).where(schema.mentions.c.document_id == document_id))
+            conn.execute(delete(schema.annotated).where(schema.annotated.c.document_id == document_id))
+            if mentions:
+                conn.execute(schema.mentions.insert(), [{**m, "document_id": document_id} for m in mentions])
+            conn.execute(schema.annotated.insert().values(document_id=document_id, annotated_at=_now(),
+                                                          layers=layers))
+
+    def mentions(self) -> list[dict[str, Any]]:
+        """Every stored event mention with its document's outlet, title and publication date."""
+        d, m = schema.documents.c, schema.mentions
+        query = select(m, d.outlet, d.outlet_country, d.title, d.published, d.text.label("document_text")) \
+            .join(schema.documents, d.id == m.c.document_id).order_by(m.c.date, m.c.id)
+        with self.engine.connect() as conn:
+            rows = [dict(row._mapping) for row in conn.execute(query)]
+        for row in rows:
+            text = row.pop("document_text")
+            row["sentence"] = text[row["sentence_start"]:row["sentence_end"]]
+        return rows
+
+    def replace_events(self, events: list[dict[str, Any]]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.events))
+            if events:
+                conn.execute(schema.events.insert(), events)
+
+    def events(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.events).order_by(schema.events.c.date, schema.events.c.id))
             return [dict(row._mapping) for row in rows]

@@ -1,0 +1,125 @@
+"""Fusion: event mentions from many documents become events, one per real happening.
+
+Two mentions report the same happening when they have the same actors (by country; order-free
+for reciprocal triggers), compatible dates (the same day, or one contained in the other at a
+coarser precision), and the same PLOVER category — or categories of the same quad class with
+similar wording. Each event keeps all its mentions as sources; its salience grows with the
+number of independent outlets, the number of mentions and the intensity. Mentions that are
+negated, hypothetical or questions report no happening and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Event, Source
+
+_STOP = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "and", "for", "with", "its", "by",
+    "at", "from", "as", "is", "was", "were", "has", "had", "that", "this", "be", "been",
+    "their", "his", "her", "it", "said", "says",
+})
+WORDING_OVERLAP = 0.34  # share of content words two summaries need to merge across categories
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _countries(actors: Iterable[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(a["country"] for a in actors if a.get("country"))
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter)
+
+
+def reports_a_happening(mention: dict[str, Any]) -> bool:
+    return not mention.get("negated") and mention.get("modality") in (None, "future") and \
+        (mention.get("modality") != "future" or mention["plover"] == "AGREE")
+
+
+@dataclass
+class _Cluster:
+    actors: frozenset[str]
+    source: frozenset[str]
+    target: frozenset[str]
+    reciprocal: bool
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        dates = [m["date"] for m in self.mentions if m["date"]]
+        return max(dates, key=lambda d: (len(d), Counter(dates)[d])) if dates else None
+
+    def accepts(self, mention: dict[str, Any], source: frozenset[str], target: frozenset[str]) -> bool:
+        if self.reciprocal or mention.get("reciprocal"):
+            if self.actors != source | target:
+                return False
+        elif (self.source, self.target) != (source, target):
+            return False
+        if not _dates_compatible(self.date, mention["date"]):
+            return False
+        categories = {m["plover"] for m in self.mentions}
+        if mention["plover"] in categories:
+            return True
+        same_quad = any(m["quad"] == mention["quad"] for m in self.mentions)
+        overlap = max(_overlap(m["summary"], mention["summary"]) for m in self.mentions)
+        return same_quad and overlap >= WORDING_OVERLAP
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = _words(a or ""), _words(b or "")
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def fuse(mentions: list[dict[str, Any]]) -> list[Event]:
+    """Cluster stored mention rows (with `outlet`, `published`, `sentence`) into events."""
+    clusters: list[_Cluster] = []
+    for mention in sorted(mentions, key=lambda m: (m["date"] or "", m["id"])):
+        if not reports_a_happening(mention):
+            continue
+        source, target = _countries(mention["source"]), _countries(mention["target"])
+        if not source:
+            continue
+        cluster = next((c for c in clusters if c.accepts(mention, source, target)), None)
+        if cluster is None:
+            cluster = _Cluster(source | target, source, target, bool(mention.get("reciprocal")))
+            clusters.append(cluster)
+        cluster.mentions.append(mention)
+    return [_event(c) for c in clusters]
+
+
+def _event(cluster: _Cluster) -> Event:
+    mentions = cluster.mentions
+    category = Counter(m["plover"] for m in mentions).most_common(1)[0][0]
+    chosen = [m for m in mentions if m["plover"] == category]
+    outlets = {m.get("outlet") or m["document_id"] for m in mentions}
+    intensity = sum(m["intensity"] or 0.0 for m in chosen) / len(chosen)
+    summary = _best_summary(chosen)
+    date = cluster.date
+    precision = next((m["date_precision"] for m in mentions if m["date"] == date), None)
+    sources = tuple(Source(m["id"], m["document_id"], m.get("outlet"), m.get("published"),
+                           m.get("sentence", ""), m["sentence_start"], m["sentence_end"]) for m in mentions)
+    codes = lambda key: tuple(sorted({a["code"] for m in chosen for a in m[key]}))  # noqa: E731
+    return Event(date, precision, category, chosen[0]["mode"], chosen[0]["cameo"], chosen[0]["quad"],
+                 round(intensity, 2), codes("source"), codes("target"), summary,
+                 round(2.0 * len(outlets) + len(mentions) + abs(intensity) / 10, 2), sources)
+
+
+def _best_summary(mentions: list[dict[str, Any]]) -> str:
+    """The summary that names its actors best: prefer ones that start with a name, not a pronoun,
+    and are neither fragments nor run-ons."""
+    def score(m: dict[str, Any]) -> tuple[int, int]:
+        summary = m["summary"] or ""
+        words = len(summary.split())
+        named = not re.match(r"(?i)(he|she|it|they|the two|both)\b", summary)
+        return (named and 4 <= words <= 22, -abs(words - 12))
+    return max(mentions, key=score)["summary"]

@@ -1,0 +1,1 @@
+"""Reports built from fused events: the chronology (and, later, the index and the audit)."""

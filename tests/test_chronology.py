@@ -1,0 +1,90 @@
+"""Fusion of mentions into events, and the chronology renderer (pure functions)."""
+
+import json
+
+from dyadwatch.fuse import fuse
+from dyadwatch.model import PartialDate
+from dyadwatch.report.chronology import Dyad, date_label, render, select
+
+
+def mention(id, outlet, source, target, plover="AID", date="2020-02-05", precision="day", summary="",
+            **extra):
+    return {"id": id, "document_id": f"doc{id}", "outlet": outlet, "published": "2020-02-06",
+            "sentence": summary, "sentence_start": 0, "sentence_end": len(summary),
+            "source": [{"code": c, "country": c[:3]} for c in source],
+            "target": [{"code": c, "country": c[:3]} for c in target],
+            "plover": plover, "mode": None, "cameo": "070", "intensity": 7.0, "date": date,
+            "date_precision": precision, "summary": summary, "negated": False, "modality": None,
+            "reciprocal": False, **{"quad": 2, **extra}}
+
+
+def test_one_happening_from_several_outlets_is_one_event_with_all_sources():
+    mentions = [
+        mention(1, "TASS", ["RUSGOV"], ["CHN"], summary="Russia sends medical supplies to Wuhan."),
+        mention(2, "Reuters", ["RUS"], ["CHNGOV"], summary="Russian planes deliver masks to China."),
+        mention(3, "Xinhua", ["RUSMIL"], ["CHN"], date="2020-02", precision="month",
+                summary="Russian military aircraft brought aid in February."),
+        mention(4, "RT", ["RUS"], ["CHN"], date="2020-02-09", summary="A second shipment arrives."),
+    ]
+    events = fuse(mentions)
+    assert len(events) == 2
+    first = next(e for e in events if e.date == "2020-02-05")
+    assert {s.outlet for s in first.sources} == {"TASS", "Reuters", "Xinhua"}
+    assert first.date_precision == "day"
+    assert first.salience > next(e for e in events if e.date == "2020-02-09").salience
+
+
+def test_reciprocal_events_fuse_order_free_and_other_categories_stay_apart():
+    mentions = [
+        mention(1, "Kremlin", ["RUSGOV"], ["CHNGOV"], plover="CONSULT", reciprocal=True,
+                summary="Putin and Xi held a phone call."),
+        mention(2, "Xinhua", ["CHNGOV"], ["RUSGOV"], plover="CONSULT", reciprocal=True,
+                summary="Xi spoke with Putin by phone."),
+        mention(3, "TASS", ["RUSGOV"], ["CHNGOV"], plover="ACCUSE", summary="Moscow criticized Beijing."),
+    ]
+    events = fuse(mentions)
+    assert sorted(e.plover for e in events) == ["ACCUSE", "CONSULT"]
+    assert len(next(e for e in events if e.plover == "CONSULT").sources) == 2
+
+
+def test_negated_and_hypothetical_mentions_report_no_happening():
+    mentions = [mention(1, "TASS", ["RUS"], ["CHN"], negated=True),
+                mention(2, "TASS", ["RUS"], ["CHN"], modality="hypothetical"),
+                mention(3, "TASS", ["RUS"], ["CHN"], modality="future", plover="AGREE")]
+    assert [e.plover for e in fuse(mentions)] == ["AGREE"]
+
+
+def test_select_by_dyad_period_and_limit():
+    mentions = [mention(1, "A", ["RUS"], ["CHN"], date="2020-01-30", summary="Russia closes border."),
+                mention(2, "B", ["USA"], ["CHN"], date="2020-01-31", summary="US bars travellers."),
+                mention(3, "C", ["CHN"], ["RUS"], date="2020-04-16", summary="China thanks Russia."),
+                mention(4, "D", ["RUS", "CHN"], [], plover="AGREE", date="2020-03-19", summary="Both agree."),
+                mention(5, "E", ["CHN"], ["RUS"], date="2020-04-16", summary="China thanks Russia again.",
+                        plover="SUPPORT", quad=1)]
+    events = fuse(mentions)
+    dyad = Dyad.parse("rus,chn")
+    assert [e.date for e in select(events, dyad)] == ["2020-01-30", "2020-03-19", "2020-04-16", "2020-04-16"]
+    assert [e.date for e in select(events, dyad, PartialDate(2020, 3), PartialDate(2020, 3, 31))] == \
+        ["2020-03-19"]
+    assert len(select(events, dyad, limit=2)) == 2
+
+
+def test_rendering_in_comparative_connections_style_and_json_contract():
+    events = fuse([mention(1, "TASS", ["RUS"], ["CHN"], summary="Russia sends medical supplies to Wuhan.")])
+    markdown = render(events, Dyad("RUS", "CHN"), "md")
+    assert "**Feb. 5, 2020**: Russia sends medical supplies to Wuhan." in markdown
+    payload = json.loads(render(events, Dyad("RUS", "CHN"), "json"))
+    assert payload["dyad"] == ["RUS", "CHN"]
+    [entry] = payload["entries"]
+    assert set(entry) == {"date", "date_precision", "summary", "plover", "cameo", "quad", "intensity",
+                          "source", "target", "salience", "sources"}
+    assert set(entry["sources"][0]) == {"document_id", "outlet", "published", "sentence", "start", "end"}
+    assert render(events, Dyad("RUS", "CHN"), "csv").splitlines()[0].startswith("date,date_precision")
+    assert "<li><strong>Feb. 5, 2020</strong>" in render(events, Dyad("RUS", "CHN"), "html")
+
+
+def test_date_labels():
+    assert date_label("2020-09-03", "day") == "Sept. 3, 2020"
+    assert date_label("2020-05-01", "day") == "May 1, 2020"
+    assert date_label("2020-03", "month") == "March 2020"
+    assert date_label(None, None) == "Undated"
