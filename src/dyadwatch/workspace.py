@@ -151,19 +151,20 @@ class Workspace:
     # --- annotation, fusion, chronology -----------------------------------------------------
 
     def annotate(self, kb: Any = None, force: bool = False,
-                 on_document: Callable[[int, int], None] | None = None) -> int:
-        """Annotate stored documents not yet annotated and store their event mentions; returns
-        how many were annotated. Each document is stored in its own transaction."""
+                 on_record: Callable[[dict[str, Any]], None] | None = None) -> int:
+        """Annotate stored documents not yet annotated (all with `force`) and store their event
+        mentions, each document in its own transaction; `on_record` sees each annotate record.
+        Returns how many documents were annotated."""
         from .annotate import annotate
 
         done = set() if force else self.store.annotated_ids()
         pending = [d for d in self.documents() if d.id not in done]
-        for n, document in enumerate(pending, start=1):
+        for document in pending:
             record = annotate(document, kb)
             self.store.save_annotation(document.id, [_mention_row(e, record) for e in record["events"]],
                                        {k: len(record[k]) for k in ("timexes", "actors", "events")})
-            if on_document:
-                on_document(n, len(pending))
+            if on_record:
+                on_record(record)
         return len(pending)
 
     def fuse(self) -> list[Event]:

@@ -49,25 +49,53 @@ def run_demo(out_dir: Path, out: Console, err: Console) -> int:
         actor_counts: Counter[str] = Counter()
         actor_names: dict[str, Counter[str]] = {}
         with annotations.open("w", encoding="utf-8") as handle:
-            for document in workspace.documents():
-                record = annotate(document)
+            def keep(record: dict) -> None:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                 for actor in record["actors"]:
                     actor_counts[actor["code"]] += 1
                     actor_names.setdefault(actor["code"], Counter())[actor["name"] or actor["text"]] += 1
+
+            workspace.annotate(on_record=keep)
         print_actor_counts(actor_counts, actor_names, out)
+        chronology_files = write_chronology(workspace, out_dir, out)
         showcase = next((d for d in workspace.documents() if (d.source or "").endswith(SHOWCASE)), None)
         if showcase is not None:
             print_relative_dates(showcase, out)
     out.print("\n[bold]outputs[/bold]")
     for path, what in ((db, "SQLite store (open with the Python API or any SQLite client)"),
                        (csv_path, "document metadata table"),
-                       (annotations, "annotate output for every document (JSON lines)")):
+                       (annotations, "annotate output for every document (JSON lines)"),
+                       *chronology_files):
         out.print(f"  {path}  — {what}", markup=False)
     return 1 if report.skipped else 0
 
 
 ACTOR_CODES_SHOWN = 20
+DEMO_DYAD = "RUS,CHN"
+CHRONOLOGY_SHOWN = 25
+
+
+def write_chronology(workspace: Workspace, out_dir: Path, out: Console) -> list[tuple[Path, str]]:
+    """Fuse the corpus's mentions into events; print the Russia–China chronology (its most
+    salient entries) and write it whole as Markdown and HTML."""
+    from ..report.chronology import Dyad, date_label, render, select
+
+    dyad = Dyad.parse(DEMO_DYAD)
+    events = select(workspace.fuse(), dyad)
+    files = []
+    for fmt, what in (("md", "Markdown"), ("html", "HTML")):
+        path = out_dir / f"chronology-{dyad.first.lower()}-{dyad.second.lower()}.{fmt}"
+        path.write_text(render(events, dyad, fmt, f"Chronology of Russia–China relations, {len(events)} entries"),
+                        encoding="utf-8")
+        files.append((path, f"{dyad} chronology ({what}), every entry with its sources"))
+    shown = select(events, dyad, limit=CHRONOLOGY_SHOWN)
+    out.print(f"\n[bold]chronology[/bold] of Russia–China relations: {len(events)} events; "
+              f"the {len(shown)} most salient, in date order (outlets in brackets)")
+    for event in shown:
+        outlets = ", ".join(dict.fromkeys(s.outlet or "?" for s in event.sources))
+        out.print(f"  {date_label(event.date, event.date_precision)}: {event.summary} [{outlets}]",
+                  markup=False)
+    return files
 
 
 def print_actor_counts(counts: Counter[str], names: dict[str, Counter[str]], out: Console) -> None:

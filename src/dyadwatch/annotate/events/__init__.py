@@ -40,6 +40,9 @@ COOPERATIVE_QUADS = (1, 2)
 AGREE_INTENT_CAMEO = "030"
 REJECT_CAMEO, REJECT_GOLDSTEIN = "120", -4.0
 NEGATION_WINDOW, MODALITY_WINDOW = 3, 6  # tokens before the trigger
+SUMMARY_TAIL_WORDS = 14  # words after the source, trigger and target that a summary may keep
+_DANGLING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "in", "on", "for", "with",
+                       "by", "at", "from", "that", "its", "their", "his", "her"})
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,10 @@ def _summary(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
     for timex in sorted((t for t in timexes if start <= t.start and t.end <= end), key=lambda t: -t.start):
         a, b = timex.start - start, timex.end - start
         words = re.sub(r"(?i:\b(?:on|in|from|since|by|during|at)\s*)$", "", words[:a]) + words[b:]
-    words = " ".join(words.replace("\n", " ").split()).strip(" ,;:—–-")
+    tokens = words.replace("\n", " ").split()
+    while tokens and tokens[-1].lower().strip(",;:—–-") in _DANGLING:
+        tokens.pop()  # "… protecting Chinese nationals and" ends before its conjunction
+    words = " ".join(tokens).strip(" ,;:—–-")
     words = re.sub(r"\s+([,.;:])", r"\1", words)
     if not words:
         return ""
@@ -289,7 +295,10 @@ def _clause_tail(text: str, position: int, clause_end: int) -> int:
     """Extend a summary to the end of its phrase: up to the next comma or the clause end."""
     stop = re.compile(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s").search(text, position, clause_end)
     end = stop.start() if stop else clause_end
-    words = text[position:end].split()
-    if len(words) > 14:
-        end = position + len(" ".join(text[position:end].split()[:14]))
+    words = list(re.finditer(r"\S+", text[position:end]))
+    if len(words) > SUMMARY_TAIL_WORDS:
+        kept = words[:SUMMARY_TAIL_WORDS]
+        while kept and kept[-1].group(0).lower().strip(",;") in _DANGLING:
+            kept.pop()
+        end = position + (kept[-1].end() if kept else 0)
     return end
