@@ -85,8 +85,8 @@ def write_chronology(workspace: Workspace, out_dir: Path, out: Console) -> list[
     files = []
     for fmt, what in (("md", "Markdown"), ("html", "HTML")):
         path = out_dir / f"chronology-{dyad.first.lower()}-{dyad.second.lower()}.{fmt}"
-        path.write_text(render(events, dyad, fmt, f"Chronology of Russia–China relations, {len(events)} entries"),
-                        encoding="utf-8")
+        title = f"Chronology of Russia–China relations, {len(events)} entries"
+        path.write_text(render(events, dyad, fmt, title), encoding="utf-8")
         files.append((path, f"{dyad} chronology ({what}), every entry with its sources"))
     shown = select(events, dyad, limit=CHRONOLOGY_SHOWN)
     out.print(f"\n[bold]chronology[/bold] of Russia–China relations: {len(events)} events; "
