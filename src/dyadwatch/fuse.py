@@ -109,9 +109,10 @@ def _event(cluster: _Cluster) -> Event:
     sources = tuple(Source(m["id"], m["document_id"], m.get("outlet"), m.get("published"),
                            m.get("sentence", ""), m["sentence_start"], m["sentence_end"]) for m in mentions)
     codes = lambda key: tuple(sorted({a["code"] for m in chosen for a in m[key]}))  # noqa: E731
+    context = tuple(sorted({c for m in mentions for c in (m.get("context") or [])}))
     return Event(date, precision, category, chosen[0]["mode"], chosen[0]["cameo"], chosen[0]["quad"],
                  round(intensity, 2), codes("source"), codes("target"), summary,
-                 round(2.0 * len(outlets) + len(mentions) + abs(intensity) / 10, 2), sources)
+                 round(2.0 * len(outlets) + len(mentions) + abs(intensity) / 10, 2), sources, context)
 
 
 def _best_summary(mentions: list[dict[str, Any]]) -> str:

@@ -154,6 +154,7 @@ class EventMention:
     reported_by: Actor | None = None
     summary: str = ""
     reciprocal: bool = False
+    context: tuple[str, ...] = ()  # countries of every actor in the sentence
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class Event:
     summary: str
     salience: float
     sources: tuple[Source, ...]
+    context: tuple[str, ...] = ()  # countries named in the sentences that report it
 
 
 @dataclass(frozen=True)

@@ -223,6 +223,7 @@ def _mention_row(event: dict[str, Any], record: dict[str, Any]) -> dict[str, Any
         "date": event["date"], "date_precision": event["date_precision"],
         "date_anchor": event["date_anchor"], "negated": event["negated"], "modality": event["modality"],
         "reported_by": event["reported_by"], "summary": event["summary"], "reciprocal": event["reciprocal"],
+        "context": event["context"],
     }
 
 
@@ -230,4 +231,5 @@ def _event_row(event: Event) -> dict[str, Any]:
     return {"date": event.date, "date_precision": event.date_precision, "plover": event.plover,
             "mode": event.mode, "cameo": event.cameo, "quad": event.quad, "intensity": event.intensity,
             "source": list(event.source), "target": list(event.target), "summary": event.summary,
-            "salience": event.salience, "mention_ids": [s.mention_id for s in event.sources]}
+            "salience": event.salience, "mention_ids": [s.mention_id for s in event.sources],
+            "context": list(event.context)}

@@ -64,7 +64,7 @@ def event_record(event: EventMention) -> dict[str, Any]:
         "intensity": event.intensity, "date": event.date, "date_precision": event.date_precision,
         "date_anchor": event.date_anchor, "negated": event.negated, "modality": event.modality,
         "reported_by": _actor_ref(event.reported_by) if event.reported_by else None,
-        "summary": event.summary, "reciprocal": event.reciprocal,
+        "summary": event.summary, "reciprocal": event.reciprocal, "context": list(event.context),
     }
 
 

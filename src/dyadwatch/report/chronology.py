@@ -56,14 +56,19 @@ def _countries(codes: Iterable[str]) -> set[str]:
 
 
 def between(event: Event, dyad: Dyad) -> bool:
-    """An event between the two countries: one acts on the other, or both act together."""
+    """An event between the two countries: one acts on the other, both act together, or one acts
+    with no other country as target in a sentence that names the other ("Russia suspended
+    flights" in a report on China)."""
     source, target = _countries(event.source), _countries(event.target)
     pair = {dyad.first, dyad.second}
     if source & {dyad.first} and target & {dyad.second}:
         return True
     if source & {dyad.second} and target & {dyad.first}:
         return True
-    return pair <= source and not target
+    if pair <= source and not target:
+        return True
+    acting = source & pair
+    return bool(acting) and target <= pair and bool((pair - acting) & set(event.context))
 
 
 def select(events: Iterable[Event], dyad: Dyad, start: PartialDate | None = None,

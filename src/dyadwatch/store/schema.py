@@ -79,6 +79,7 @@ mentions = Table(
     Column("reported_by", JSON),
     Column("summary", Text),
     Column("reciprocal", Boolean),
+    Column("context", JSON),  # countries of every actor in the sentence
 )
 
 events = Table(
@@ -96,4 +97,5 @@ events = Table(
     Column("summary", Text),
     Column("salience", Float),
     Column("mention_ids", JSON),
+    Column("context", JSON),
 )

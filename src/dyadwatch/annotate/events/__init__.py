@@ -247,6 +247,7 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
         reported_by=reporter, summary=_summary(text, span_start, _clause_tail(text, span_end, clause_end),
                                                dated),
         reciprocal=trigger.reciprocal,
+        context=tuple(sorted({a.country for a in actors if a.country})),
     )
 
 
