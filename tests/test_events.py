@@ -98,3 +98,16 @@ def test_a_malformed_lexicon_is_refused_with_the_entry():
         load_lexicon({"triggers": [{"category": "HUG", "cameo": "010", "forms": ["hug"]}]})
     with pytest.raises(LexiconError, match="goldstein"):
         load_lexicon({"triggers": [{"category": "AID", "cameo": "070", "goldstein": 40, "forms": ["x"]}]})
+
+
+def test_a_deontic_modal_in_reported_speech_is_a_demand():
+    [event] = events("Lavrov said Japan must return the islands.")
+    assert brief(event) == (["RUSGOV"], ["JPN"], "REQUEST")
+    assert event.reported_by is not None and event.trigger_text == "must"
+
+
+def test_targets_named_inside_the_object_or_left_domestic():
+    [foreign] = events("Russia criticized the Ukrainian decision.")
+    assert brief(foreign) == (["RUS"], ["UKR"], "ACCUSE")
+    [domestic] = events("The Chinese government accused protesters of violence.")
+    assert brief(domestic) == (["CHNGOV"], ["CHNOPP"], "ACCUSE")

@@ -20,14 +20,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import Actor, EventMention, PartialDate, Sentence, Timex
-from ..actors.kb import tokenize
+from ..actors.kb import KnowledgeBase, knowledge_base, tokenize
 from .lexicon import EventLexicon, Trigger, event_lexicon
 
 __all__ = ["find_events"]
 
 REPORTING_VERBS = re.compile(
     r"(?i:\b(?:said|says|say|told|added|stated|noted|stressed|reported|claimed|insisted|confirmed|"
-    r"declared|explained|warned|wrote|announced)\b)")
+    r"declared|explained|warned|wrote|announced|reiterated|concluded|argued|emphasi[sz]ed|asserted|"
+    r"maintained|affirmed)\b)")
+# "X said Y must …": a deontic modal in reported speech is a demand from the speaker to Y.
+_DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+(?:must|should|ought\s+to|has\s+to|have\s+to|"
+                            r"needs?\s+to)\b")
+DEMAND_CAMEO, DEMAND_GOLDSTEIN = "100", -5.0
 _BEFORE_REPORTING_VERB = re.compile(r"[\s,]*(?:(?:has|had|also|later|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
@@ -167,7 +172,11 @@ def find_events(
                     seen.add(key)
                     found_events.append((_subordinate(text, sentence, found, frames), event))
             main = [e for sub, e in found_events if not sub]
-            events.extend(main or [e for _, e in found_events])
+            chosen = main or [e for _, e in found_events]
+            demands = _demands(text, sentence, in_sentence, frames, dated, running, published)
+            demanded = {a.start for d in demands for a in d.target}
+            events.extend(demands)  # the demanded act itself did not happen
+            events.extend(e for e in chosen if not {a.start for a in e.source} & demanded)
         if dated:
             running = _date_of(dated[-1].value.split("T")[0])
     return events
@@ -204,6 +213,8 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
         target = _target(text, found, trigger, actors, after, clause_end)
     if not source and reporter is not None:
         source = [reporter]
+    if not target and source and not passive:
+        target = _object_target(text, found, clause_end, source, knowledge_base())
     source = _distinct([a for a in source if a is not reporter or len(source) == 1])
     target = [a for a in _distinct(target) if all(a.code != s.code or a.start != s.start for s in source)]
     if not source:
@@ -226,16 +237,7 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
     elif modality in ("future", "hypothetical") and quad in COOPERATIVE_QUADS and category != "AGREE":
         category, cameo, quad = "AGREE", AGREE_INTENT_CAMEO, 1  # intent to cooperate (PLOVER AGREE)
 
-    own = min(dated, key=lambda t: abs(t.start - found.start)) if dated else None
-    if own is not None:
-        date, precision = _date_of(own.value.split("T")[0])  # type: ignore[misc]
-        anchor = own.anchor
-    elif running is not None:
-        (date, precision), anchor = running, "narrative"
-    elif published is not None:
-        date, precision, anchor = published.iso(), published.precision, "publication"
-    else:
-        date = precision = anchor = None
+    date, precision, anchor = _event_date(dated, found.start, running, published)
 
     span_start = min([found.start, *(a.start for a in source)])
     span_end = max([found.end, *(a.end for a in target)])
@@ -254,6 +256,46 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
 _SUBORDINATOR = re.compile(
     r"(?i:(?:\b(?:after|following|since|when|whenever|because|amid|before|until|while|whose|which|who|"
     r"whom|where|although|though|unless|if)\b|,\s*(?:that|as)\b))")
+
+
+def _demands(text: str, sentence: Sentence, actors: list[Actor], frames: list[tuple[int, int, Actor]],
+             dated: list[Timex], running: tuple[str, str] | None,
+             published: PartialDate | None) -> list[EventMention]:
+    """"The minister said Libya must hand over the suspects" → REQUEST from the minister to Libya."""
+    out = []
+    for _frame_start, frame_end, reporter in frames:
+        for index, actor in enumerate(actors):
+            if actor.start < frame_end or actor is reporter:
+                continue
+            modal = _DEONTIC_AFTER.match(text, actor.end)
+            if modal is None or modal.end() > sentence.end:
+                continue
+            targets = _coordinated_after(text, actors, index, modal.start() + len(modal.group(0)))
+            trigger_start = modal.end() - len(modal.group(0).split()[-1])
+            date, precision, anchor = _event_date(dated, trigger_start, running, published)
+            out.append(EventMention(
+                start=sentence.start, end=sentence.end, trigger_start=trigger_start, trigger_end=modal.end(),
+                trigger_text=text[trigger_start:modal.end()], source=(reporter,), target=tuple(targets),
+                plover="REQUEST", mode=None, cameo=DEMAND_CAMEO, quad=3, intensity=DEMAND_GOLDSTEIN,
+                date=date, date_precision=precision, date_anchor=anchor, reported_by=reporter,
+                summary=_summary(text, reporter.start, _clause_tail(text, modal.end(), sentence.end), dated),
+                context=tuple(sorted({a.country for a in actors if a.country}))))
+            break
+    return out
+
+
+def _event_date(dated: list[Timex], position: int, running: tuple[str, str] | None,
+                published: PartialDate | None) -> tuple[str | None, str | None, str | None]:
+    """The clause's own date, else the running date, else the publication date."""
+    if dated:
+        own = min(dated, key=lambda t: abs(t.start - position))
+        date, precision = _date_of(own.value.split("T")[0])  # type: ignore[misc]
+        return date, precision, own.anchor
+    if running is not None:
+        return running[0], running[1], "narrative"
+    if published is not None:
+        return published.iso(), published.precision, "publication"
+    return None, None, None
 
 
 def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tuple[int, int, Actor]]) -> bool:
@@ -290,6 +332,34 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
                          text[found.end:actors[first].start]):
             return [actors[first]]
     return []
+
+
+def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor],
+                   kb: KnowledgeBase) -> list[Actor]:
+    """A target the actor layer does not list: a nationality inside the object ("electricity to
+    the Azerbaijani republic") or a group with no nationality ("accused rebels of"), which is
+    domestic and takes the source's country."""
+    window = text[found.end:min(clause_end, found.end + OBJECT_WINDOW)]
+    stop = re.search(r"[,;]|\b(?:said|says|which|who|after|because)\b", window)
+    window = window[:stop.start()] if stop else window
+    tokens = [(t, s + found.end, e + found.end) for t, s, e in tokenize(window)]
+    for i in range(len(tokens)):
+        match = kb.match_at(tokens, i)
+        if not match:
+            continue
+        entries = [e for _, e in match[1]]
+        start, end = tokens[i][1], tokens[i + match[0] - 1][2]
+        national = next((e for e in entries if e.kind in ("demonym", "country", "capital") and e.country), None)
+        if national is not None:
+            return [Actor(start, end, text[start:end], national.country or "", national.country, None,
+                          national.name)]
+        group = next((e for e in entries if e.kind in ("sector", "title") and e.sector), None)
+        if group is not None and source and source[0].country:
+            country = source[0].country
+            return [Actor(start, end, text[start:end], country + group.sector, country, group.sector)]
+    return []
+
+
 
 
 def _clause_tail(text: str, position: int, clause_end: int) -> int:
