@@ -30,8 +30,8 @@ REPORTING_VERBS = re.compile(
     r"declared|explained|warned|wrote|announced|reiterated|concluded|argued|emphasi[sz]ed|asserted|"
     r"maintained|affirmed)\b)")
 # "X said Y must …": a deontic modal in reported speech is a demand from the speaker to Y.
-_DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+(?:must|should|ought\s+to|has\s+to|have\s+to|"
-                            r"needs?\s+to)\b")
+_DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+"
+                            r"(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
 DEMAND_CAMEO, DEMAND_GOLDSTEIN = "100", -5.0
 _BEFORE_REPORTING_VERB = re.compile(r"[\s,]*(?:(?:has|had|also|later|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
@@ -274,7 +274,8 @@ def _demands(text: str, sentence: Sentence, actors: list[Actor], frames: list[tu
             trigger_start = modal.end() - len(modal.group(0).split()[-1])
             date, precision, anchor = _event_date(dated, trigger_start, running, published)
             out.append(EventMention(
-                start=sentence.start, end=sentence.end, trigger_start=trigger_start, trigger_end=modal.end(),
+                start=sentence.start, end=sentence.end,
+                trigger_start=trigger_start, trigger_end=modal.end(),
                 trigger_text=text[trigger_start:modal.end()], source=(reporter,), target=tuple(targets),
                 plover="REQUEST", mode=None, cameo=DEMAND_CAMEO, quad=3, intensity=DEMAND_GOLDSTEIN,
                 date=date, date_precision=precision, date_anchor=anchor, reported_by=reporter,
@@ -349,7 +350,8 @@ def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor
             continue
         entries = [e for _, e in match[1]]
         start, end = tokens[i][1], tokens[i + match[0] - 1][2]
-        national = next((e for e in entries if e.kind in ("demonym", "country", "capital") and e.country), None)
+        national = next((e for e in entries
+                         if e.kind in ("demonym", "country", "capital") and e.country), None)
         if national is not None:
             return [Actor(start, end, text[start:end], national.country or "", national.country, None,
                           national.name)]
