@@ -88,3 +88,40 @@ def test_date_labels():
     assert date_label("2020-05-01", "day") == "May 1, 2020"
     assert date_label("2020-03", "month") == "March 2020"
     assert date_label(None, None) == "Undated"
+
+
+def test_cli_chronology_from_files_fuses_outlets_and_keeps_sources(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "2020-02-09_tass.txt").write_text(
+        "Russian aid plane lands in Wuhan\n\nMOSCOW, February 9 (TASS) — Russia sent 23 tonnes of "
+        "medical aid to China on Sunday, the Emergencies Ministry said.\n")
+    (tmp_path / "2020-02-09_xinhua.txt").write_text(
+        "Russia delivers aid\n\nBEIJING, February 9 (Xinhua) -- Russia delivered medical supplies to "
+        "China on Sunday to help fight the epidemic.\n")
+    result = run_cli("chronology", str(tmp_path), "--dyad", "RUS,CHN", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    [entry] = payload["entries"]
+    assert entry["date"] == "2020-02-09" and entry["plover"] == "AID"
+    assert {s["outlet"] for s in entry["sources"]} == {"TASS", "Xinhua"}
+    for source in entry["sources"]:
+        assert source["sentence"].startswith(("MOSCOW", "BEIJING"))
+    markdown = run_cli("chronology", str(tmp_path), "--format", "md").stdout.decode()
+    assert "**Feb. 9, 2020**: Russia" in markdown
+    bad = run_cli("chronology", str(tmp_path), "--dyad", "RUSSIA")
+    assert bad.returncode == 2 and b"not a dyad" in bad.stderr
+
+
+def test_workspace_chronology_dataframe(tmp_path):
+    from dyadwatch import Workspace
+
+    (tmp_path / "2020-03-19_a.txt").write_text(
+        "Call\n\nMOSCOW, March 19 (TASS) — Putin held talks with Xi Jinping by phone on Thursday.\n")
+    with Workspace(tmp_path / "c.db") as ws:
+        ws.ingest(tmp_path / "2020-03-19_a.txt")
+        assert ws.annotate() == 1
+        assert ws.annotate() == 0  # already annotated
+        frame = ws.chronology("RUS,CHN")
+        assert list(frame["date"]) == ["2020-03-19"] and list(frame["plover"]) == ["CONSULT"]
+        assert len(ws.events()) >= 1

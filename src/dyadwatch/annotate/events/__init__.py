@@ -299,10 +299,15 @@ def _event_date(dated: list[Timex], position: int, running: tuple[str, str] | No
     return None, None, None
 
 
+_INFINITIVE_BEFORE = re.compile(r"(?i:\b(?:in\s+order\s+)?to\s+(?:help\s+)?)$")
+
+
 def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tuple[int, int, Actor]]) -> bool:
     """A trigger inside a subordinate or relative clause ("… after a coup toppled the government",
     "… the curfew, which was imposed …"): background to the sentence's main event."""
     start = max([sentence.start, *(end for _, end, _ in frames if end <= found.start)])
+    if _INFINITIVE_BEFORE.search(text, max(start, found.start - 20), found.start):
+        return True  # "… delivered supplies to help fight the epidemic"
     return _SUBORDINATOR.search(text, start, found.start) is not None
 
 
