@@ -233,6 +233,53 @@ def annotate(files: tuple[str, ...], outlet: str | None, date: PartialDate | Non
     sys.exit(EXIT_SKIPPED if skipped else 0)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--db", "db", default=None, help="Use this store (path or URL) instead of input paths.")
+@click.option("--dyad", default="RUS,CHN", show_default=True, help="Two ISO-3 country codes.")
+@click.option("--from", "start", type=DateParam(), help="First date (YYYY[-MM[-DD]]).")
+@click.option("--to", "end", type=DateParam(), help="Last date (YYYY[-MM[-DD]]).")
+@click.option("--limit", type=click.IntRange(min=1), help="Keep the N most salient events.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json", "csv"]), default="md",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Extra knowledge-base folder; may repeat.")
+def chronology(inputs: tuple[str, ...], db: str | None, dyad: str, start: PartialDate | None,
+               end: PartialDate | None, limit: int | None, fmt: str, output: str | None,
+               kb_dirs: tuple[str, ...]) -> None:
+    """Print the dated, sourced chronology of a dyad's relations (Comparative Connections style).
+
+    Give input paths (read into a temporary in-memory store) or --db for a persistent store;
+    documents not yet annotated are annotated, and mentions are fused into events.
+    """
+    from .report.chronology import Dyad, render, select
+
+    try:
+        pair = Dyad.parse(dyad)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--dyad") from exc
+    if not inputs and not db:
+        raise click.UsageError("give input paths or --db")
+    workspace = _open_workspace(db or ":memory:")
+    skipped = False
+    with workspace:
+        if inputs:
+            report = run_ingest(workspace, list(inputs), quiet=True, command="chronology")
+            for skip in report.skipped:
+                err.print(f"skipped: {skip.source}: {skip.reason}", markup=False)
+            skipped = bool(report.skipped)
+        workspace.annotate(kb=_load_kb(kb_dirs))
+        events = select(workspace.fuse(), pair, start, end, limit)
+    text = render(events, pair, fmt)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        err.print(f"{len(events)} entries written to {output}", markup=False)
+    else:
+        click.echo(text)
+    sys.exit(EXIT_SKIPPED if skipped else 0)
+
+
 def _load_kb(kb_dirs: tuple[str, ...]) -> Any:
     from .annotate.actors import load_knowledge_base
     from .annotate.actors.kb import KBError
@@ -334,6 +381,61 @@ def eval_actors(gold: str, kb_dirs: tuple[str, ...], n_errors: int) -> None:
         out.print(f"  {key:17} {100 * figures[key]:5.1f}", markup=False)
     for error in score.errors[:n_errors]:
         out.print(f"  [{error['id']}] {error['kind']}: {error}", markup=False)
+
+
+@eval_group.command("events")
+@click.argument("gold", metavar="GOLD.jsonl")
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also print the first N misses and spurious events.")
+def eval_events(gold: str, n_errors: int) -> None:
+    """Score the event layer on PLOVER gold-standard records: precision, recall and F1 of events
+    (same category, a shared source country, compatible targets), and category accuracy."""
+    from .eval.events import EventGoldError, evaluate_plover
+
+    try:
+        score = evaluate_plover(gold)
+    except EventGoldError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(2)
+    out.print(f"{gold}: {score.records} records, {score.gold} gold events, {score.predicted} predicted, "
+              f"{score.matched} matched", markup=False)
+    out.print(f"  precision {100 * score.precision:5.1f}  recall {100 * score.recall:5.1f}  "
+              f"F1 {100 * score.f1:5.1f}  category accuracy {100 * score.category_accuracy:5.1f}",
+              markup=False)
+    for error in score.errors[:n_errors]:
+        what = error.get("gold", error.get("predicted"))
+        out.print(f"  [{error['id']}] {error['kind']}: {what} | {error['text'][:120]}", markup=False)
+
+
+@eval_group.command("chronology")
+@click.argument("gold", metavar="GOLD.txt")
+@click.argument("predicted", metavar="PRED")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also print the first N missed gold entries and N unmatched predicted entries.")
+def eval_chronology(gold: str, predicted: str, fmt: str, n_errors: int) -> None:
+    """Score a predicted chronology (text, dyadwatch Markdown or JSON, detected from the content)
+    against a gold chronology of 'Feb. 5, 2020: text' lines: set-of-dates P/R/F1, and entry
+    recall and precision (same date and at least 1, or 2, shared content words)."""
+    from .eval.chronology import (
+        ChronologyFormatError,
+        read_gold,
+        read_predicted,
+        report_lines,
+        score_chronology,
+    )
+
+    try:
+        score = score_chronology(read_gold(gold), read_predicted(predicted))
+    except ChronologyFormatError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(score.to_dict(errors=n_errors or None), ensure_ascii=False, indent=2))
+        return
+    for line in report_lines(score, gold, predicted, n_errors):
+        out.print(line, markup=False)
 
 
 if __name__ == "__main__":
