@@ -36,6 +36,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/ingest_demo.py
 	$(BIN)/python bench/timex_speed.py
 	$(BIN)/python bench/actors_speed.py
+	$(BIN)/python bench/pipeline_speed.py
 
 clean:
 	rm -rf $(VENV) dyadwatch-demo .pytest_cache .ruff_cache
