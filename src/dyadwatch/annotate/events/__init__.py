@@ -33,6 +33,7 @@ REPORTING_VERBS = re.compile(
 _DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+"
                             r"(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
 DEMAND_CAMEO, DEMAND_GOLDSTEIN = "100", -5.0
+DOMESTIC_BY_DEFAULT = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 _BEFORE_REPORTING_VERB = re.compile(r"[\s,]*(?:(?:has|had|also|later|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
@@ -211,10 +212,17 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
         if before:
             source = _coordinated_before(text, actors, before[-1], clause_start)
         target = _target(text, found, trigger, actors, after, clause_end)
+    if not source and reporter is None:
+        source = _subject_scan(text, clause_start, found.start, knowledge_base())
     if not source and reporter is not None:
         source = [reporter]
     if not target and source and not passive:
         target = _object_target(text, found, clause_end, source, knowledge_base())
+    others = {a.country for a in actors if a.country} - {a.country for a in source}
+    if not target and source and trigger.category in DOMESTIC_BY_DEFAULT and not others and source[0].country:
+        first = source[0]  # a protest, arrest or attack with no foreign party is domestic
+        target = [Actor(first.start, first.end, first.text, first.country, first.country, None, first.name,
+                        resolved_from=first.start)]
     source = _distinct([a for a in source if a is not reporter or len(source) == 1])
     target = [a for a in _distinct(target) if all(a.code != s.code or a.start != s.start for s in source)]
     if not source:
@@ -337,6 +345,21 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
         if not re.search(r"[;]|\b(?:said|says|which|who|after|following|because|while)\b",
                          text[found.end:actors[first].start]):
             return [actors[first]]
+    return []
+
+
+def _subject_scan(text: str, start: int, end: int, kb: KnowledgeBase) -> list[Actor]:
+    """A subject the actor layer leaves out: a nationality on a group ("Thousands of Iraqi Kurds
+    demonstrated", "Angry French paper workers blocked …")."""
+    tokens = [(t, s + start, e + start) for t, s, e in tokenize(text[start:end])]
+    for i in range(len(tokens) - 1, -1, -1):
+        match = kb.match_at(tokens, i)
+        if not match:
+            continue
+        national = next((e for _, e in match[1] if e.kind in ("demonym", "country") and e.country), None)
+        if national is not None:
+            a, b = tokens[i][1], tokens[i + match[0] - 1][2]
+            return [Actor(a, b, text[a:b], national.country or "", national.country, None, national.name)]
     return []
 
 
