@@ -44,6 +44,7 @@ BRANCH_SECTORS = frozenset({"MIL", "COP", "JUD", "LEG", "HLH"})
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 _OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w-]*)*")
 _NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.")
+_NEXT_NAME_TOKEN = re.compile(r"\s+(" + _NAME_TOKEN.pattern + r")")
 _DETERMINER = re.compile(r"(?i:\b(the|a|an)\s+)$")
 MAX_NAME_TOKENS = 4
 REFERENCE_WINDOW = 3  # sentences back for "he", "the spokesman"
@@ -173,7 +174,7 @@ def _name_after(text: str, end: int, limit: int) -> int:
     """End of an unknown person's name right after a title: capitalized tokens."""
     position, count = end, 0
     while count < MAX_NAME_TOKENS:
-        match = re.compile(r"\s+(" + _NAME_TOKEN.pattern + r")").match(text, position, limit)
+        match = _NEXT_NAME_TOKEN.match(text, position, limit)
         if not match:
             break
         position, count = match.end(), count + 1

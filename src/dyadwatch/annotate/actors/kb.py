@@ -18,6 +18,7 @@ import pycountry
 import yaml
 
 from ...kb.outlets import registry as outlet_registry
+from .. import trie
 
 SECTORS = frozenset({"GOV", "MIL", "MED", "BUS", "LEG", "JUD", "COP", "OPP", "REB", "CVL", "EDU",
                      "HLH", "NGO", "IGO", "REF", "LAB", "REL", "ELI", "SPY", "AGR", "ENV", "DEV",
@@ -76,28 +77,15 @@ class KnowledgeBase:
         key = _key(surface)
         if not key:
             return
-        node = self.trie
-        for token in key:
-            node = node.setdefault(token, {})
-        node.setdefault(None, []).append((surface, entry))
+        trie.insert(self.trie, list(key), (surface, entry))
         self.entries += 1
 
     def match_at(
         self, tokens: list[tuple[str, int, int]], i: int
     ) -> tuple[int, list[tuple[str, Entry]]] | None:
         """The longest entry starting at token i whose case fits: (tokens used, meanings)."""
-        node, best = self.trie, None
-        j = i
-        while j < len(tokens):
-            node = node.get(tokens[j][0].lower().replace("’", "'"))
-            if node is None:
-                break
-            j += 1
-            if None in node:
-                fitting = [(s, e) for s, e in node[None] if _case_fits(s, tokens[i:j])]
-                if fitting:
-                    best = (j - i, fitting)
-        return best
+        return trie.longest(self.trie, tokens, i, lambda used, meanings: [
+            (s, e) for s, e in meanings if _case_fits(s, tokens[i:i + used])])
 
 
 def _case_fits(surface: str, tokens: list[tuple[str, int, int]]) -> bool:

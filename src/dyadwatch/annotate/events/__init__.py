@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Actor, EventMention, PartialDate, Sentence, Timex
 from ..actors.kb import KnowledgeBase, knowledge_base, tokenize
@@ -34,6 +35,7 @@ _DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+"
                             r"(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
 DEMAND_CAMEO, DEMAND_GOLDSTEIN = "100", -5.0
 DOMESTIC_BY_DEFAULT = frozenset({"PROTEST", "COERCE", "ASSAULT"})
+_PHRASE_END = re.compile(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s")
 _BEFORE_REPORTING_VERB = re.compile(r"[\s,]*(?:(?:has|had|also|later|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
@@ -325,11 +327,15 @@ def _has_cue(words: str, cues: tuple[str, ...]) -> bool:
                          else re.escape(cue), words) for cue in cues)
 
 
+@lru_cache(maxsize=64)
+def _preposition(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b{re.escape(word)}\s+)")
+
+
 def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], after: list[int],
             clause_end: int) -> list[Actor]:
     for prep in trigger.target_preps:
-        pattern = re.compile(rf"(?i:\b{re.escape(prep)}\s+)")
-        match = pattern.search(text, found.end, min(clause_end, found.end + PREP_WINDOW))
+        match = _preposition(prep).search(text, found.end, min(clause_end, found.end + PREP_WINDOW))
         if match:
             candidates = [i for i in after if actors[i].start >= match.end()
                           and actors[i].start - match.end() <= 30]
@@ -394,7 +400,7 @@ def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor
 
 def _clause_tail(text: str, position: int, clause_end: int) -> int:
     """Extend a summary to the end of its phrase: up to the next comma or the clause end."""
-    stop = re.compile(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s").search(text, position, clause_end)
+    stop = _PHRASE_END.search(text, position, clause_end)
     end = stop.start() if stop else clause_end
     words = list(re.finditer(r"\S+", text[position:end]))
     if len(words) > SUMMARY_TAIL_WORDS:

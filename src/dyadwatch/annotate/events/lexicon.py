@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .. import trie
 from ..actors.kb import tokenize
 
 CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -47,15 +48,9 @@ class EventLexicon:
     modality: dict[str, tuple[str, ...]]
 
     def match_at(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[int, Trigger] | None:
-        node, best, j = self.trie, None, i
-        while j < len(tokens):
-            node = node.get(tokens[j][0].lower().replace("’", "'"))
-            if node is None:
-                break
-            j += 1
-            if None in node:
-                best = (j - i, node[None])
-        return best
+        """The longest trigger starting at token i; a form listed twice keeps its first sense."""
+        found = trie.longest(self.trie, tokens, i)
+        return (found[0], found[1][0]) if found else None
 
 
 def _entry(raw: Any, index: int) -> tuple[Trigger, list[str]]:
@@ -86,17 +81,14 @@ def _entry(raw: Any, index: int) -> tuple[Trigger, list[str]]:
 def load_lexicon(data: Any) -> EventLexicon:
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
         raise LexiconError("triggers.yaml: expected a mapping with a list under 'triggers'")
-    trie: dict = {}
+    phrases: dict = {}
     for index, raw in enumerate(data["triggers"]):
         trigger, forms = _entry(raw, index)
         for form in forms:
-            node = trie
-            for token, _, _ in tokenize(form):
-                node = node.setdefault(token.lower().replace("’", "'"), {})
-            node.setdefault(None, trigger)  # the first sense listed wins
+            trie.insert(phrases, [token for token, _, _ in tokenize(form)], trigger)
     modality = {key: tuple(str(w).lower() for w in (data.get("modality") or {}).get(key) or ())
                 for key in MODALITY_KEYS}
-    return EventLexicon(trie, modality)
+    return EventLexicon(phrases, modality)
 
 
 @lru_cache(maxsize=1)
