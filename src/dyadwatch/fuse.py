@@ -53,11 +53,14 @@ class _Cluster:
     target: frozenset[str]
     reciprocal: bool
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    dates: Counter = field(default_factory=Counter)
+    date: str | None = None  # the most precise date, the most reported among equals
 
-    @property
-    def date(self) -> str | None:
-        dates = [m["date"] for m in self.mentions if m["date"]]
-        return max(dates, key=lambda d: (len(d), Counter(dates)[d])) if dates else None
+    def add(self, mention: dict[str, Any]) -> None:
+        self.mentions.append(mention)
+        if mention["date"]:
+            self.dates[mention["date"]] += 1
+            self.date = max(self.dates, key=lambda d: (len(d), self.dates[d]))
 
     def accepts(self, mention: dict[str, Any], source: frozenset[str], target: frozenset[str]) -> bool:
         if self.reciprocal or mention.get("reciprocal"):
@@ -83,17 +86,20 @@ def _overlap(a: str, b: str) -> float:
 def fuse(mentions: list[dict[str, Any]]) -> list[Event]:
     """Cluster stored mention rows (with `outlet`, `published`, `sentence`) into events."""
     clusters: list[_Cluster] = []
+    by_actors: dict[frozenset[str], list[_Cluster]] = {}  # only clusters with the same actors can match
     for mention in sorted(mentions, key=lambda m: (m["date"] or "", m["id"])):
         if not reports_a_happening(mention):
             continue
         source, target = _countries(mention["source"]), _countries(mention["target"])
         if not source:
             continue
-        cluster = next((c for c in clusters if c.accepts(mention, source, target)), None)
+        candidates = by_actors.setdefault(source | target, [])
+        cluster = next((c for c in candidates if c.accepts(mention, source, target)), None)
         if cluster is None:
             cluster = _Cluster(source | target, source, target, bool(mention.get("reciprocal")))
+            candidates.append(cluster)
             clusters.append(cluster)
-        cluster.mentions.append(mention)
+        cluster.add(mention)
     return [_event(c) for c in clusters]
 
 
