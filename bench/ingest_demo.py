@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from corpus_copies import unique_copies
 
 CHILD = r"""
 import json, resource, sys, time
@@ -36,20 +37,6 @@ def one_run(corpus: Path) -> dict:
         result = subprocess.run([sys.executable, "-c", CHILD, f"{tmp}/bench.db", str(corpus)],
                                 capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
-
-
-def scaled_corpus(source: Path, copies: int, target: Path) -> None:
-    """Copies of every text-like demo file, each with a unique closing line."""
-    for path in sorted(source.rglob("*")):
-        if not path.is_file():
-            continue
-        for n in range(copies):
-            out = target / f"{n:04d}" / path.relative_to(source)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            if path.suffix in (".txt", ".md"):
-                out.write_text(path.read_text("utf-8") + f"\nBench variant {n}.\n", "utf-8")
-            else:
-                shutil.copy(path, out)  # binary and markup files dedupe after the first copy
 
 
 def report(label: str, runs: list[dict]) -> None:
@@ -78,7 +65,7 @@ def main() -> None:
     report("demo corpus", [one_run(corpus) for _ in range(args.runs)])
     if args.copies:
         with tempfile.TemporaryDirectory() as tmp:
-            scaled_corpus(corpus, args.copies, Path(tmp))
+            unique_copies(corpus, args.copies, Path(tmp))
             report(f"demo corpus x{args.copies}", [one_run(Path(tmp)) for _ in range(args.runs)])
 
 

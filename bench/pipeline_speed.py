@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -37,6 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from corpus_copies import unique_copies
 from dyadwatch.model import Document
 
 
@@ -139,20 +139,6 @@ def measure_spacy(workload: list[Document], words: int, runs: int) -> float | No
     print()
     return report(f"(b) spaCy {spacy.__version__} blank('en') + sentencizer, nlp.pipe: the ceiling",
                   words, len(workload), seconds, layer_counts(counts))
-
-
-def unique_copies(source: Path, copies: int, target: Path) -> None:
-    """`copies` copies of the demo corpus; each .txt/.md file gets a unique closing line."""
-    for path in sorted(source.rglob("*")):
-        if not path.is_file():
-            continue
-        for n in range(copies):
-            out = target / f"{n:04d}" / path.relative_to(source)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            if path.suffix in (".txt", ".md"):
-                out.write_text(path.read_text("utf-8") + f"\nBench copy {n}.\n", "utf-8")
-            else:
-                shutil.copy(path, out)
 
 
 def measure_ingest(copies: int) -> None:
