@@ -125,3 +125,17 @@ def test_workspace_chronology_dataframe(tmp_path):
         frame = ws.chronology("RUS,CHN")
         assert list(frame["date"]) == ["2020-03-19"] and list(frame["plover"]) == ["CONSULT"]
         assert len(ws.events()) >= 1
+
+
+def test_events_follow_new_documents(tmp_path):
+    from dyadwatch import Workspace
+
+    first = tmp_path / "2020-03-19_a.txt"
+    first.write_text("Call\n\nMOSCOW, March 19 (TASS) — Putin held talks with Xi Jinping by phone.\n")
+    second = tmp_path / "2020-04-16_b.txt"
+    second.write_text("Call\n\nMOSCOW, April 16 (TASS) — Putin held talks with Xi Jinping by phone.\n")
+    with Workspace(tmp_path / "c.db") as ws:
+        ws.ingest(first)
+        assert list(ws.chronology("RUS,CHN")["date"]) == ["2020-03-19"]
+        ws.ingest(second)
+        assert list(ws.chronology("RUS,CHN")["date"]) == ["2020-03-19", "2020-04-16"]

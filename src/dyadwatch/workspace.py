@@ -54,6 +54,7 @@ class Workspace:
     def __init__(self, path_or_url: str | Path = DEFAULT_DB, outlet_files: Iterable[Path] = ()):
         self.store = Store(path_or_url)
         self.outlets: OutletRegistry = registry(tuple(Path(p) for p in outlet_files))
+        self._events: list[Event] | None = None  # fused events, until documents change
 
     def __repr__(self) -> str:
         return f"Workspace({self.store.url!r})"
@@ -87,6 +88,7 @@ class Workspace:
         each one (for progress bars). Raises ValueError only for bad arguments (e.g. the date).
         """
         overrides = _overrides(outlet, date, title, author, kind)
+        self._events = None
         if isinstance(inputs, str | Path):
             inputs = [inputs]
         names = [str(i) for i in inputs]
@@ -159,6 +161,8 @@ class Workspace:
 
         done = set() if force else self.store.annotated_ids()
         pending = [d for d in self.documents() if d.id not in done]
+        if pending:
+            self._events = None
         for document in pending:
             record = annotate(document, kb)
             self.store.save_annotation(document.id, [_mention_row(e, record) for e in record["events"]],
@@ -177,8 +181,9 @@ class Workspace:
         return events
 
     def fused_events(self) -> list[Event]:
-        events = getattr(self, "_events", None)
-        return events if events is not None else self.fuse()
+        """The fused events, annotating and fusing first what has changed since."""
+        self.annotate()
+        return self._events if self._events is not None else self.fuse()
 
     def events(self) -> pd.DataFrame:
         """One row per fused event: date, category, actors, summary, salience, sources."""
