@@ -133,3 +133,9 @@ def test_subjects_named_by_nationality_and_domestic_defaults():
     [protest] = events("Russian protesters demonstrated on Sunday.")
     assert brief(protest) == (["RUSOPP"], ["RUS"], "PROTEST")  # no foreign party: domestic
     assert protest.target[0].resolved_from == protest.source[0].start
+
+
+def test_headings_are_not_claims():
+    assert events("Russia's Aid Flights to China\n\nRussia sent aid to China.")[0].summary == \
+        "Russia sent aid to China."
+    assert len(events("Russia's Aid Flights to China\n\nRussia sent aid to China.")) == 1

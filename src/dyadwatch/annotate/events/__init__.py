@@ -157,6 +157,8 @@ def find_events(
     events: list[EventMention] = []
     running: tuple[str, str] | None = None
     for sentence in sentences:
+        if _is_heading(sentence.text):
+            continue
         in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
         dated = [t for t in timexes if sentence.start <= t.start < sentence.end
                  and t.type in ("DATE", "TIME") and _date_of(t.value.split("T")[0])]
@@ -266,6 +268,15 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
 _SUBORDINATOR = re.compile(
     r"(?i:(?:\b(?:after|following|since|when|whenever|because|amid|before|until|while|whose|which|who|"
     r"whom|where|although|though|unless|if)\b|,\s*(?:that|as)\b))")
+
+
+HEADING_MAX_WORDS = 12
+
+
+def _is_heading(text: str) -> bool:
+    """A heading or a caption, not a claim: short and without a closing stop."""
+    return len(text.split()) <= HEADING_MAX_WORDS and not text.rstrip().endswith(
+        (".", "!", "?", '"', "”", "’", "'", ")"))
 
 
 def _demands(text: str, sentence: Sentence, actors: list[Actor], frames: list[tuple[int, int, Actor]],
