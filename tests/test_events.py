@@ -119,8 +119,8 @@ def test_event_f1_on_plover_records_does_not_regress():
     from conftest import shared_data
 
     score = evaluate_plover(shared_data("events/plover-gsr-dev.jsonl"))
-    # measured 0.465 when written; the target (0.75) is not met yet
-    assert score.f1 >= 0.44, score.to_dict()
+    # measured 0.488 when written; the target (0.75) is not met yet
+    assert score.f1 >= 0.46, score.to_dict()
 
 
 def test_subjects_named_by_nationality_and_domestic_defaults():
@@ -139,3 +139,9 @@ def test_headings_are_not_claims():
     assert events("Russia's Aid Flights to China\n\nRussia sent aid to China.")[0].summary == \
         "Russia sent aid to China."
     assert len(events("Russia's Aid Flights to China\n\nRussia sent aid to China.")) == 1
+
+
+def test_the_act_a_speech_act_names_is_not_an_event():
+    assert [e.plover for e in events("Russia threatened to attack Georgia.")] == ["THREATEN"]
+    both = events("Russia agreed with China but attacked Georgia.")
+    assert sorted(e.plover for e in both) == ["AGREE", "ASSAULT"]

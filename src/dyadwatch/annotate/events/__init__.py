@@ -177,7 +177,7 @@ def find_events(
                     seen.add(key)
                     found_events.append((_subordinate(text, sentence, found, frames), event))
             main = [e for sub, e in found_events if not sub]
-            chosen = main or [e for _, e in found_events]
+            chosen = _without_complements(text, main or [e for _, e in found_events])
             demands = _demands(text, sentence, in_sentence, frames, dated, running, published)
             demanded = {a.start for d in demands for a in d.target}
             events.extend(demands)  # the demanded act itself did not happen
@@ -271,6 +271,20 @@ _SUBORDINATOR = re.compile(
 
 
 HEADING_MAX_WORDS = 12
+SPEECH_ACT_QUADS = (1, 3)  # verbal cooperation and conflict: agree, request, threaten, reject …
+_COMPLEMENT_GAP = re.compile(r"(?i:^(?:(?!\bbut\b|;|,\s+and\b).)*?\b(?:to|that|of)\b)", re.S)
+
+
+def _without_complements(text: str, events: list[EventMention]) -> list[EventMention]:
+    """"agreed to undertake exercises", "threatened to storm", "demanded that the US cancel …":
+    the speech act is the event; the act it names (a complement) did not happen."""
+    kept: list[EventMention] = []
+    for event in sorted(events, key=lambda e: e.trigger_start):
+        governing = next((k for k in reversed(kept) if k.quad in SPEECH_ACT_QUADS and
+                          _COMPLEMENT_GAP.match(text[k.trigger_end:event.trigger_start])), None)
+        if governing is None:
+            kept.append(event)
+    return kept
 
 
 def _is_heading(text: str) -> bool:
