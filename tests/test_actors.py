@@ -57,6 +57,7 @@ def test_role_is_read_on_the_sentence_date_not_the_publication_date():
      [("Hungarian and Romanian officials", "HUNGOV"), ("Hungarian and Romanian officials", "ROUGOV")]),
     ("Bangladesh rejected an Indian proposal.", [("Bangladesh", "BGD"), ("Indian", "IND")]),
     ("China's top diplomat Wang Yi arrived.", [("China's top diplomat Wang Yi", "CHNGOV")]),
+    ("Putin called the president of Armenia.", [("Putin", "RUSGOV"), ("the president of Armenia", "ARMGOV")]),
 ])
 def test_metonyms_outlets_organizations_sectors(text, expected):
     assert codes(text, dt.date(2020, 4, 1)) == expected

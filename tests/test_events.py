@@ -119,8 +119,8 @@ def test_event_f1_on_plover_records_does_not_regress():
     from conftest import shared_data
 
     score = evaluate_plover(shared_data("events/plover-gsr-dev.jsonl"))
-    # measured 0.488 when written; the target (0.75) is not met yet
-    assert score.f1 >= 0.46, score.to_dict()
+    # measured 0.502 when written; the target (0.75) is not met yet
+    assert score.f1 >= 0.48, score.to_dict()
 
 
 def test_subjects_named_by_nationality_and_domestic_defaults():
@@ -145,3 +145,10 @@ def test_the_act_a_speech_act_names_is_not_an_event():
     assert [e.plover for e in events("Russia threatened to attack Georgia.")] == ["THREATEN"]
     both = events("Russia agreed with China but attacked Georgia.")
     assert sorted(e.plover for e in both) == ["AGREE", "ASSAULT"]
+
+
+def test_the_nearest_target_preposition_and_numbers_with_commas():
+    [event] = events("Russia agreed to Chinese mediation in talks with India.")
+    assert [a.code for a in event.target] == ["CHN"]
+    [aid] = events("Russia sent 13,000 tonnes of grain to Chinese farmers.")
+    assert [a.country for a in aid.target] == ["CHN"]

@@ -30,6 +30,7 @@ _FUNCTION_WORDS = (r"(?!(?:to|would|will|has|have|had|is|was|are|were|said|says|
 _ADJECTIVES_GAP = re.compile(rf"(?:\s+{_FUNCTION_WORDS}[a-z][a-z-]*){{1,2}}\s+")
 _POSSESSIVE_ADJECTIVES = re.compile(rf"\s*['’]s(?:\s+{_FUNCTION_WORDS}[a-z][a-z-]*){{1,2}}\s+")
 _JOIN_GAP = re.compile(r"\s*|\s*['’]s\s+|\s*-\s*")
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _PROPER_GAP = re.compile(r"(?:\s*['’]s)?(?:\s+[A-Z][a-z]+){1,3}\s+")  # "U.S. Commerce Department"
 # A place, not an actor: "in Kyiv", "visited Beijing", "across China".
 _LOCATIVE_BEFORE = re.compile(
@@ -116,6 +117,9 @@ def _joinable(text: str, chunk: list[_Atom], atom: _Atom) -> bool:
         return False
     if atom.entry.kind == "agentive" or "agentive" in kinds:
         return "agentive" not in kinds and chunk[-1].entry.kind == "demonym" and gap.isspace()
+    if atom.entry.kind in ("country", "organization") and chunk[-1].entry.kind in ("sector", "title") \
+            and "person" not in kinds and _OF_GAP.fullmatch(gap):
+        return True  # "the president of Armenia", "the foreign minister of China"
     if atom.entry.kind in NATIONAL_KINDS and kinds & {"sector", "title", "person"}:
         return False
     if _JOIN_GAP.fullmatch(gap):

@@ -48,6 +48,7 @@ COOPERATIVE_QUADS = (1, 2)
 AGREE_INTENT_CAMEO = "030"
 REJECT_CAMEO, REJECT_GOLDSTEIN = "120", -4.0
 NEGATION_WINDOW, MODALITY_WINDOW = 3, 6  # tokens before the trigger
+NOUN_MODALITY_WINDOW = 12  # an event noun's modal sits before its verb: "will provide … food aid"
 SUMMARY_TAIL_WORDS = 14  # words after the source, trigger and target that a summary may keep
 _DANGLING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "in", "on", "for", "with",
                        "by", "at", "from", "that", "its", "their", "his", "her"})
@@ -234,7 +235,7 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
 
     window = text[max(clause_start, found.start - 60):found.start].lower().split()
     negated = _has_cue(" ".join(window[-NEGATION_WINDOW:]), lexicon.modality["negation"])
-    recent = " ".join(window[-MODALITY_WINDOW:])
+    recent = " ".join(window[-(MODALITY_WINDOW if trigger.pos == "verb" else NOUN_MODALITY_WINDOW):])
     modality = None
     if _has_cue(recent, lexicon.modality["hypothetical"]):
         modality = "hypothetical"
@@ -359,13 +360,14 @@ def _preposition(word: str) -> re.Pattern[str]:
 
 def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], after: list[int],
             clause_end: int) -> list[Actor]:
-    for prep in trigger.target_preps:
-        match = _preposition(prep).search(text, found.end, min(clause_end, found.end + PREP_WINDOW))
-        if match:
-            candidates = [i for i in after if actors[i].start >= match.end()
-                          and actors[i].start - match.end() <= 30]
-            if candidates:
-                return _coordinated_after(text, actors, candidates[0], clause_end)
+    limit = min(clause_end, found.end + PREP_WINDOW)
+    preps = sorted((m for p in trigger.target_preps if (m := _preposition(p).search(text, found.end, limit))),
+                   key=lambda m: m.start())
+    for match in preps:  # the nearest preposition first: "agreed to US mediation … with the Palestinians"
+        candidates = [i for i in after
+                      if actors[i].start >= match.end() and actors[i].start - match.end() <= 30]
+        if candidates:
+            return _coordinated_after(text, actors, candidates[0], clause_end)
     if trigger.takes_object and trigger.pos == "verb" and after:
         first = after[0]
         gap = text[found.end:actors[first].start]
@@ -400,7 +402,7 @@ def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor
     the Azerbaijani republic") or a group with no nationality ("accused rebels of"), which is
     domestic and takes the source's country."""
     window = text[found.end:min(clause_end, found.end + OBJECT_WINDOW)]
-    stop = re.search(r"[,;]|\b(?:said|says|which|who|after|because)\b", window)
+    stop = re.search(r",\s|;|\b(?:said|says|which|who|after|because)\b", window)
     window = window[:stop.start()] if stop else window
     tokens = [(t, s + found.end, e + found.end) for t, s, e in tokenize(window)]
     for i in range(len(tokens)):
