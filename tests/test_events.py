@@ -119,8 +119,8 @@ def test_event_f1_on_plover_records_does_not_regress():
     from conftest import shared_data
 
     score = evaluate_plover(shared_data("events/plover-gsr-dev.jsonl"))
-    # measured 0.502 when written; the target (0.75) is not met yet
-    assert score.f1 >= 0.48, score.to_dict()
+    # measured 0.512 when written; the target (0.75) is not met yet
+    assert score.f1 >= 0.49, score.to_dict()
 
 
 def test_subjects_named_by_nationality_and_domestic_defaults():
@@ -152,3 +152,9 @@ def test_the_nearest_target_preposition_and_numbers_with_commas():
     assert [a.code for a in event.target] == ["CHN"]
     [aid] = events("Russia sent 13,000 tonnes of grain to Chinese farmers.")
     assert [a.country for a in aid.target] == ["CHN"]
+
+
+def test_an_event_noun_given_by_the_clause_subject():
+    [event] = events("Putin sent Xi Jinping a message of support.", PartialDate(2020, 1, 31))
+    assert brief(event) == (["RUSGOV"], ["CHNGOV"], "SUPPORT")
+    assert event.summary == "Putin sent Xi Jinping a message of support."

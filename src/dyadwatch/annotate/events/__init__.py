@@ -35,6 +35,7 @@ _DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+"
                             r"(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
 DEMAND_CAMEO, DEMAND_GOLDSTEIN = "100", -5.0
 DOMESTIC_BY_DEFAULT = frozenset({"PROTEST", "COERCE", "ASSAULT"})
+_VERB_BETWEEN = re.compile(r"(?i:\b(?:\w+ed|sent|gave|give|gives|will\s+give|offered|made|paid|sends|makes)\b)")
 _PHRASE_END = re.compile(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s")
 _BEFORE_REPORTING_VERB = re.compile(r"[\s,]*(?:(?:has|had|also|later|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
@@ -217,6 +218,11 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
         if before:
             source = _coordinated_before(text, actors, before[-1], clause_start)
         target = _target(text, found, trigger, actors, after, clause_end)
+        subject = _coordinated_after(text, actors, before[0], found.start) if before else []
+        if trigger.pos == "noun" and not target and source and subject and subject[0] is not source[0] \
+                and _VERB_BETWEEN.search(text, subject[-1].end, source[0].start):
+            # "Putin sent President Xi a message": the noun's giver is the clause's subject
+            source, target = subject, source
     if not source and reporter is None:
         source = _subject_scan(text, clause_start, found.start, knowledge_base())
     if not source and reporter is not None:
