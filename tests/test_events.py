@@ -155,6 +155,6 @@ def test_the_nearest_target_preposition_and_numbers_with_commas():
 
 
 def test_an_event_noun_given_by_the_clause_subject():
-    [event] = events("Putin sent Xi Jinping a message of support.", PartialDate(2020, 1, 31))
+    [event] = events("Putin gave Xi Jinping a message of support.", PartialDate(2020, 1, 31))
     assert brief(event) == (["RUSGOV"], ["CHNGOV"], "SUPPORT")
-    assert event.summary == "Putin sent Xi Jinping a message of support."
+    assert event.summary == "Putin gave Xi Jinping a message of support."

@@ -35,7 +35,8 @@ _DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+"
                             r"(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
 DEMAND_CAMEO, DEMAND_GOLDSTEIN = "100", -5.0
 DOMESTIC_BY_DEFAULT = frozenset({"PROTEST", "COERCE", "ASSAULT"})
-_VERB_BETWEEN = re.compile(r"(?i:\b(?:\w+ed|sent|gave|give|gives|will\s+give|offered|made|paid|sends|makes)\b)")
+_VERB_BETWEEN = re.compile(
+    r"(?i:\b(?:\w+ed|sent|sends|gave|give|gives|offered|made|makes|paid)\b)")
 _PHRASE_END = re.compile(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s")
 _BEFORE_REPORTING_VERB = re.compile(r"[\s,]*(?:(?:has|had|also|later|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
