@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import Actor, Document, EventMention, Sentence, Timex
+from ..model import Actor, Document, EventMention, PartialDate, Sentence, Timex
 from .actors import find_actors
 from .actors.kb import KnowledgeBase
 from .events import find_events
@@ -86,12 +86,20 @@ def sentence_dates(sentences: Sequence[Sentence], timexes: Sequence[Timex],
     return dates
 
 
+def layers(text: str, published: PartialDate | None = None, kb: KnowledgeBase | None = None,
+           ) -> tuple[list[Sentence], list[Timex], list[Actor], list[EventMention]]:
+    """Every layer of a text, each built on the ones before: sentences, time expressions, actors
+    (roles read on each sentence's date) and event mentions."""
+    sentences = split_sentences(text)
+    timexes = find_timexes(text, published)
+    first_day = published.first_day() if published else None
+    actors = find_actors(text, sentences, sentence_dates(sentences, timexes, first_day), kb)
+    events = find_events(text, sentences, actors, timexes, published)
+    return sentences, timexes, actors, events
+
+
 def annotate(document: Document, kb: KnowledgeBase | None = None) -> dict[str, Any]:
-    sentences = split_sentences(document.text)
-    timexes = find_timexes(document.text, document.published)
-    published = document.published.first_day() if document.published else None
-    actors = find_actors(document.text, sentences, sentence_dates(sentences, timexes, published), kb)
-    events = find_events(document.text, sentences, actors, timexes, document.published)
+    sentences, timexes, actors, events = layers(document.text, document.published, kb)
     return {
         "document": document_record(document),
         "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in sentences],
@@ -101,6 +109,16 @@ def annotate(document: Document, kb: KnowledgeBase | None = None) -> dict[str, A
     }
 
 
-__all__ = ["actor_record", "annotate", "document_record", "event_record", "find_actors", "find_events",
-           "find_timexes",
-           "sentence_dates", "split_sentences", "timex_record"]
+__all__ = [
+    "actor_record",
+    "annotate",
+    "document_record",
+    "event_record",
+    "find_actors",
+    "find_events",
+    "find_timexes",
+    "layers",
+    "sentence_dates",
+    "split_sentences",
+    "timex_record",
+]
