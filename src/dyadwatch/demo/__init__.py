@@ -9,8 +9,6 @@ from pathlib import Path
 
 from rich.console import Console
 
-from ..annotate import annotate
-from ..model import Document
 from ..workspace import Workspace
 
 # The analysis piece whose relative dates the demo shows resolved.
@@ -48,9 +46,13 @@ def run_demo(out_dir: Path, out: Console, err: Console) -> int:
         annotations = out_dir / "annotations.jsonl"
         actor_counts: Counter[str] = Counter()
         actor_names: dict[str, Counter[str]] = {}
+        showcase: dict | None = None
         with annotations.open("w", encoding="utf-8") as handle:
             def keep(record: dict) -> None:
+                nonlocal showcase
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                if (record["document"]["source"] or "").endswith(SHOWCASE):
+                    showcase = record
                 for actor in record["actors"]:
                     actor_counts[actor["code"]] += 1
                     actor_names.setdefault(actor["code"], Counter())[actor["name"] or actor["text"]] += 1
@@ -58,7 +60,6 @@ def run_demo(out_dir: Path, out: Console, err: Console) -> int:
             workspace.annotate(on_record=keep)
         print_actor_counts(actor_counts, actor_names, out)
         chronology_files = write_chronology(workspace, out_dir, out)
-        showcase = next((d for d in workspace.documents() if (d.source or "").endswith(SHOWCASE)), None)
         if showcase is not None:
             print_relative_dates(showcase, out)
     out.print("\n[bold]outputs[/bold]")
@@ -115,12 +116,12 @@ def print_actor_counts(counts: Counter[str], names: dict[str, Counter[str]], out
     console.print(table)
 
 
-def print_relative_dates(document: Document, out: Console) -> None:
-    """The relative time expressions of one document with the dates they resolve to."""
+def print_relative_dates(record: dict, out: Console) -> None:
+    """The relative time expressions of one annotated document with the dates they resolve to."""
     from rich.table import Table
 
-    record = annotate(document)
-    text = document.text
+    document = record["document"]
+    text = document["text"]
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("expression", "value", "anchor", "in context"):
         table.add_column(column, no_wrap=column != "in context", overflow="ellipsis")
@@ -129,9 +130,9 @@ def print_relative_dates(document: Document, out: Console) -> None:
             continue
         context = " ".join(text[max(0, timex["start"] - 40):timex["end"] + 30].split())
         table.add_row(timex["text"], timex["value"], timex["anchor"], f"…{context}…")
-    published = document.published.iso() if document.published else "?"
-    out.print(f"\n[bold]relative dates resolved[/bold] in “{document.title}” "
-              f"({document.outlet}, published {published}): narrative = from the story's running "
+    out.print(f"\n[bold]relative dates resolved[/bold] in “{document['title']}” "
+              f"({document['outlet']}, published {document['published'] or '?'}): narrative = from the "
+              "story's running "
               "time, dct = from the publication date")
     console = out if out.is_terminal else Console(highlight=False, width=140)
     console.print(table)
