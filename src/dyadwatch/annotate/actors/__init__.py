@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...model import Actor, Sentence
-from .kb import Entry, KnowledgeBase, Role, knowledge_base, tokenize
+from .kb import Entry, KnowledgeBase, Role, knowledge_base, surname_of, tokenize
 
 __all__ = ["find_actors", "knowledge_base"]
 
@@ -393,17 +393,8 @@ def find_actors(
                 actors.append(mention.actor)
                 state.mentions.append(mention)
                 if mention.person and mention.actor.name and mention.actor.resolved_from is None:
-                    state.surnames[_surname(mention)] = mention
+                    state.surnames[surname_of(mention.actor.name, mention.actor.country)] = mention
     return actors
-
-
-def _surname(mention: _Mention) -> str:
-    name = mention.actor.name or ""
-    tokens = name.split()
-    if not tokens:
-        return name
-    first_family = (mention.actor.country or "") in ("CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM")
-    return tokens[0] if first_family and len(tokens) > 1 else tokens[-1]
 
 
 def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:

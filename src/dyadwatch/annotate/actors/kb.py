@@ -56,7 +56,6 @@ class Entry:
     roles: tuple[Role, ...] = ()
     gender: str | None = None
     plural: bool = False
-    surname: str | None = None
     default_sector: str | None = None  # a pair reference's sector when its antecedents have none
 
 
@@ -138,7 +137,16 @@ def _read_yaml(path: Path | Any, name: str) -> Any:
 
 # --- loaders, one per file ---------------------------------------------------------------------
 
-SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP"})
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
+
+
+def surname_of(name: str, country: str | None) -> str:
+    """The name a text uses alone for a person: "Wang" for Wang Yi (CHN), "Putin" for Vladimir
+    Putin."""
+    tokens = name.split()
+    if not tokens:
+        return name
+    return tokens[0] if country in FAMILY_NAME_FIRST and len(tokens) > 1 else tokens[-1]
 
 
 def load_people(kb: KnowledgeBase, data: Any, name: str) -> None:
@@ -162,10 +170,8 @@ def load_people(kb: KnowledgeBase, data: Any, name: str) -> None:
                               _check_sector(role.get("sector"), here), role.get("title"), start, end))
         if not roles:
             raise KBError(f"{where} ({person['name']}): no roles")
-        tokens = str(person["name"]).split()
-        surname = tokens[0] if roles[0].country in SURNAME_FIRST else tokens[-1]
         entry = Entry("person", name=str(person["name"]), kb_id=str(person["id"]), roles=tuple(roles),
-                      gender=person.get("gender"), surname=surname)
+                      gender=person.get("gender"))
         for surface in [person["name"], *(person.get("aliases") or [])]:
             kb.add(str(surface), entry)
 
