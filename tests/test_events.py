@@ -158,3 +158,17 @@ def test_an_event_noun_given_by_the_clause_subject():
     [event] = events("Putin gave Xi Jinping a message of support.", PartialDate(2020, 1, 31))
     assert brief(event) == (["RUSGOV"], ["CHNGOV"], "SUPPORT")
     assert event.summary == "Putin gave Xi Jinping a message of support."
+
+
+def test_a_user_knowledge_base_also_names_event_targets(tmp_path):
+    from dyadwatch.annotate import annotate
+    from dyadwatch.annotate.actors import load_knowledge_base
+    from dyadwatch.model import Document, content_id
+
+    (tmp_path / "countries.yaml").write_text("CHN: {demonyms: [Sinic]}\n")
+    text = "Russia criticized the Sinic reform."
+    document = Document(id=content_id(None, text), text=text, published=REVIEW_DATE)
+    [without] = annotate(document)["events"]
+    [with_kb] = annotate(document, load_knowledge_base([tmp_path]))["events"]
+    assert without["target"] == []
+    assert [a["code"] for a in with_kb["target"]] == ["CHN"]

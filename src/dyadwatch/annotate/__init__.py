@@ -94,7 +94,7 @@ def layers(text: str, published: PartialDate | None = None, kb: KnowledgeBase | 
     timexes = find_timexes(text, published)
     first_day = published.first_day() if published else None
     actors = find_actors(text, sentences, sentence_dates(sentences, timexes, first_day), kb)
-    events = find_events(text, sentences, actors, timexes, published)
+    events = find_events(text, sentences, actors, timexes, published, kb=kb)
     return sentences, timexes, actors, events
 
 

@@ -155,8 +155,12 @@ def find_events(
     timexes: Sequence[Timex],
     published: PartialDate | None = None,
     lexicon: EventLexicon | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> list[EventMention]:
+    """Event mentions of a document; `kb` is the actor knowledge base the actors came from (it
+    also names subjects and objects the actor layer leaves out)."""
     lexicon = lexicon or event_lexicon()
+    kb = kb or knowledge_base()
     events: list[EventMention] = []
     running: tuple[str, str] | None = None
     for sentence in sentences:
@@ -170,7 +174,8 @@ def find_events(
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
             found_events: list[tuple[bool, EventMention]] = []
             for found in _triggers(text, sentence, lexicon):
-                event = _event(text, sentence, found, in_sentence, frames, dated, running, published, lexicon)
+                event = _event(text, sentence, found, in_sentence, frames, dated, running, published,
+                               lexicon, kb)
                 if event is None:
                     continue
                 # the same parties in one sentence: one happening, named by its first trigger
@@ -192,7 +197,7 @@ def find_events(
 
 def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
            frames: list[tuple[int, int, Actor]], dated: list[Timex], running: tuple[str, str] | None,
-           published: PartialDate | None, lexicon: EventLexicon) -> EventMention | None:
+           published: PartialDate | None, lexicon: EventLexicon, kb: KnowledgeBase) -> EventMention | None:
     trigger = found.trigger
     clause_start = sentence.start
     clause_end = sentence.end
@@ -225,11 +230,11 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
             # "Putin sent President Xi a message": the noun's giver is the clause's subject
             source, target = subject, source
     if not source and reporter is None:
-        source = _subject_scan(text, clause_start, found.start, knowledge_base())
+        source = _subject_scan(text, clause_start, found.start, kb)
     if not source and reporter is not None:
         source = [reporter]
     if not target and source and not passive:
-        target = _object_target(text, found, clause_end, source, knowledge_base())
+        target = _object_target(text, found, clause_end, source, kb)
     others = {a.country for a in actors if a.country} - {a.country for a in source}
     if not target and source and trigger.category in DOMESTIC_BY_DEFAULT and not others and source[0].country:
         first = source[0]  # a protest, arrest or attack with no foreign party is domestic
