@@ -15,7 +15,7 @@ FIELDS = ("title", "outlet", "author", "published", "precision", "kind")
 
 def _expected() -> dict[tuple[str, str | None], dict]:
     entries = {}
-    for path in sorted(EXPECTED_DIR.glob("*.yaml")):
+    for path in sorted(EXPECTED_DIR.glob("part_*.yaml")):
         for entry in yaml.safe_load(path.read_text("utf-8")):
             entries[(entry["file"], entry.get("item"))] = entry
     return entries

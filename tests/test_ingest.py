@@ -136,7 +136,7 @@ def test_cli_annotate_gives_document_and_sentences_with_offsets(tmp_path):
     result = run_cli("annotate", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
-    assert set(record) == {"document", "sentences", "timexes", "actors", "events"}
+    assert set(record) == {"document", "sentences", "timexes", "actors", "events", "quotes"}
     assert record["document"]["outlet"] == "TASS"
     assert record["document"]["published"] == "2020-01-30"
     text = record["document"]["text"]

@@ -280,6 +280,52 @@ def chronology(inputs: tuple[str, ...], db: str | None, dyad: str, start: Partia
     sys.exit(EXIT_SKIPPED if skipped else 0)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--db", "db", default=None, help="Use this store (path or URL) instead of input paths.")
+@click.option("--speaker", default=None,
+              help="Keep quotes whose speaker (as written, name or code) contains this.")
+@click.option("--compare", is_flag=True,
+              help="Group quotes into statements across outlets and list differences.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Extra knowledge-base folder; may repeat.")
+def quotes(inputs: tuple[str, ...], db: str | None, speaker: str | None, compare: bool, fmt: str,
+           output: str | None, kb_dirs: tuple[str, ...]) -> None:
+    """List quotations with their speakers, or (--compare) audit how outlets reported each statement.
+
+    With --compare, quotes of the same speaker on the same occasion in different documents form a
+    statement; its versions are aligned clause by clause and every omission, addition, wording
+    change and attribution shift is listed.
+    """
+    from .report.quotes import render_quotes, render_statements
+
+    if not inputs and not db:
+        raise click.UsageError("give input paths or --db")
+    workspace = _open_workspace(db or ":memory:")
+    skipped = False
+    with workspace:
+        if inputs:
+            report = run_ingest(workspace, list(inputs), quiet=True, command="quotes")
+            for skip in report.skipped:
+                err.print(f"skipped: {skip.source}: {skip.reason}", markup=False)
+            skipped = bool(report.skipped)
+        workspace.annotate(kb=_load_kb(kb_dirs))
+        if compare:
+            statements = workspace.statements(speaker)
+            text, count = render_statements(statements, fmt), f"{len(statements)} statements"
+        else:
+            rows = workspace.quotes(speaker).to_dict("records")
+            text, count = render_quotes(rows, fmt), f"{len(rows)} quotes"
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        err.print(f"{count} written to {output}", markup=False)
+    else:
+        click.echo(text)
+    sys.exit(EXIT_SKIPPED if skipped else 0)
+
+
 def _load_kb(kb_dirs: tuple[str, ...]) -> Any:
     from .annotate.actors import load_knowledge_base
     from .annotate.actors.kb import KBError

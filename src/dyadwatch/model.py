@@ -120,6 +120,36 @@ class Actor:
     resolved_from: int | None = None  # for references: the start offset of the antecedent
 
 
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quotation is credited to: the words as written and the actor they resolve to."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None  # canonical person or organization name
+    code: str | None = None  # actor code, e.g. RUSGOV
+    resolved_by: str = "cue"  # cue | role | continuation
+
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words credited to a speaker. `parts` are the quoted (or reported) stretches of text, more
+    than one when a quote runs over paragraphs or is interrupted by its cue."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    parts: tuple[tuple[int, int], ...]
+    cue: tuple[int, int, str] | None = None
+    speaker: Speaker | None = None
+    date: str | None = None  # ISO date of the occasion: the cue sentence's own date, else publication
+
+
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
                 4: "material conflict"}
 

@@ -18,6 +18,8 @@ from .store import Store
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .compare.statements import ReportedQuote, Statement
+
 DEFAULT_DB = "dyadwatch.db"
 DOCUMENT_COLUMNS = [
     "id", "published", "published_precision", "outlet", "outlet_country", "outlet_affiliation",
@@ -166,7 +168,8 @@ class Workspace:
         for document in pending:
             record = annotate(document, kb)
             self.store.save_annotation(document.id, [_mention_row(e, record) for e in record["events"]],
-                                       {k: len(record[k]) for k in ("timexes", "actors", "events")})
+                                       {k: len(record[k]) for k in ("timexes", "actors", "events", "quotes")},
+                                       [_quote_row(q) for q in record["quotes"]])
             if on_record:
                 on_record(record)
         return len(pending)
@@ -205,6 +208,52 @@ class Workspace:
         chosen = select(self.fused_events(), Dyad.parse(dyad), PartialDate.parse(start) if start else None,
                         PartialDate.parse(end) if end else None, limit)
         return pd.DataFrame([entry_record(e) for e in chosen])
+
+    # --- quotes ---------------------------------------------------------------------------------
+
+    def quotes(self, speaker: str | None = None) -> pd.DataFrame:
+        """One row per quotation: document, outlet, speaker (as written, name, code), kind, cue,
+        words and span; `speaker` keeps rows whose speaker text, name or code contains it."""
+        import pandas as pd
+
+        self.annotate()
+        rows = [_quote_frame_row(q) for q in self.store.quotes()]
+        if speaker:
+            needle = speaker.lower()
+            rows = [r for r in rows if needle in " ".join(
+                str(r[k] or "") for k in ("speaker", "speaker_name", "speaker_code")).lower()]
+        return pd.DataFrame(rows, columns=["date", "document_id", "outlet", "speaker", "speaker_name",
+                                           "speaker_code", "kind", "cue", "text", "start", "end"])
+
+    def statements(self, speaker: str | None = None) -> list[Statement]:
+        """Statements reported by two or more documents, with their versions and differences."""
+        from .compare.statements import find_statements
+
+        self.annotate()
+        return find_statements([reported_quote(q) for q in self.store.quotes()], speaker)
+
+
+def reported_quote(row: dict[str, Any]) -> ReportedQuote:
+    from .compare.statements import ReportedQuote
+
+    speaker = row["speaker"] or {}
+    return ReportedQuote(row["document_id"], row["outlet"] or "unknown outlet", row["document_kind"],
+                         row["published"], row["start"], row["end"], row["text"], row["kind"],
+                         speaker.get("text"), speaker.get("name"), speaker.get("code"), row["date"])
+
+
+def _quote_frame_row(row: dict[str, Any]) -> dict[str, Any]:
+    speaker = row["speaker"] or {}
+    return {"date": row["date"], "document_id": row["document_id"], "outlet": row["outlet"],
+            "speaker": speaker.get("text"), "speaker_name": speaker.get("name"),
+            "speaker_code": speaker.get("code"), "kind": row["kind"],
+            "cue": (row["cue"] or {}).get("text"), "text": row["text"], "start": row["start"],
+            "end": row["end"]}
+
+
+def _quote_row(quote: dict[str, Any]) -> dict[str, Any]:
+    return {"start": quote["start"], "end": quote["end"], "text": quote["text"], "kind": quote["kind"],
+            "parts": quote["parts"], "cue": quote["cue"], "speaker": quote["speaker"], "date": quote["date"]}
 
 
 def _mention_row(event: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:

@@ -9,10 +9,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import Actor, Document, EventMention, PartialDate, Sentence, Timex
+from ..model import Actor, Document, EventMention, PartialDate, Quote, Sentence, Timex
 from .actors import find_actors
 from .actors.kb import KnowledgeBase
 from .events import find_events
+from .quotes import find_quotes
 from .sentences import split_sentences
 from .timex import find_timexes
 
@@ -68,6 +69,18 @@ def event_record(event: EventMention) -> dict[str, Any]:
     }
 
 
+def quote_record(quote: Quote) -> dict[str, Any]:
+    speaker = quote.speaker
+    return {
+        "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
+        "parts": [list(p) for p in quote.parts],
+        "cue": {"start": quote.cue[0], "end": quote.cue[1], "text": quote.cue[2]} if quote.cue else None,
+        "speaker": {"text": speaker.text, "start": speaker.start, "end": speaker.end, "name": speaker.name,
+                    "code": speaker.code, "resolved_by": speaker.resolved_by} if speaker else None,
+        "date": quote.date,
+    }
+
+
 def sentence_dates(sentences: Sequence[Sentence], timexes: Sequence[Timex],
                    published: dt.date | None) -> list[dt.date | None]:
     """The date each sentence speaks of: its first calendar date (day or month), else the date
@@ -98,14 +111,25 @@ def layers(text: str, published: PartialDate | None = None, kb: KnowledgeBase | 
     return sentences, timexes, actors, events
 
 
+def title_actors(title: str | None, kb: KnowledgeBase | None = None) -> list[Actor]:
+    """Actors named in a title: they tell who answers in a transcript ("Spokesperson Geng
+    Shuang's Regular Press Conference")."""
+    if not title:
+        return []
+    return find_actors(title, split_sentences(title), None, kb)
+
+
 def annotate(document: Document, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     sentences, timexes, actors, events = layers(document.text, document.published, kb)
+    quotes = find_quotes(document.text, sentences, actors, timexes, document.published,
+                         title_actors=title_actors(document.title, kb))
     return {
         "document": document_record(document),
         "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in sentences],
         "timexes": [timex_record(t) for t in timexes],
         "actors": [actor_record(a) for a in actors],
         "events": [event_record(e) for e in events],
+        "quotes": [quote_record(q) for q in quotes],
     }
 
 
@@ -116,9 +140,12 @@ __all__ = [
     "event_record",
     "find_actors",
     "find_events",
+    "find_quotes",
     "find_timexes",
     "layers",
+    "quote_record",
     "sentence_dates",
     "split_sentences",
     "timex_record",
+    "title_actors",
 ]

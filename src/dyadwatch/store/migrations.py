@@ -21,9 +21,16 @@ def _v2_annotations_mentions_events(conn: Connection) -> None:
     schema.events.create(conn)
 
 
+def _v3_quotes(conn: Connection) -> None:
+    schema.quotes.create(conn)
+    # documents annotated before quotes existed are annotated again on the next run
+    conn.execute(schema.annotated.delete())
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_documents_and_runs,
     _v2_annotations_mentions_events,
+    _v3_quotes,
 ]
 LATEST = len(MIGRATIONS)
 

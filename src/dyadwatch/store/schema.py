@@ -99,3 +99,18 @@ events = Table(
     Column("mention_ids", JSON),
     Column("context", JSON),
 )
+
+# v3: quotations.
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # direct | indirect | mixed
+    Column("parts", JSON),    # [[start, end], ...] of the quoted words
+    Column("cue", JSON),      # {"start", "end", "text"} or null
+    Column("speaker", JSON),  # {"text", "start", "end", "name", "code", "resolved_by"} or null
+    Column("date", String(10), index=True),
+)

@@ -148,13 +148,16 @@ class Store:
             return {row[0] for row in conn.execute(select(schema.annotated.c.document_id))}
 
     def save_annotation(self, document_id: str, mentions: list[dict[str, Any]],
-                        layers: dict[str, int]) -> None:
-        """Replace a document's event mentions, in one transaction."""
+                        layers: dict[str, int], quotes: list[dict[str, Any]] | None = None) -> None:
+        """Replace a document's event mentions and quotes, in one transaction."""
         with self.engine.begin() as conn:
             conn.execute(delete(schema.mentions).where(schema.mentions.c.document_id == document_id))
+            conn.execute(delete(schema.quotes).where(schema.quotes.c.document_id == document_id))
             conn.execute(delete(schema.annotated).where(schema.annotated.c.document_id == document_id))
             if mentions:
                 conn.execute(schema.mentions.insert(), [{**m, "document_id": document_id} for m in mentions])
+            if quotes:
+                conn.execute(schema.quotes.insert(), [{**q, "document_id": document_id} for q in quotes])
             conn.execute(schema.annotated.insert().values(document_id=document_id, annotated_at=_now(),
                                                           layers=layers))
 
@@ -169,6 +172,14 @@ class Store:
             text = row.pop("document_text")
             row["sentence"] = text[row["sentence_start"]:row["sentence_end"]]
         return rows
+
+    def quotes(self) -> list[dict[str, Any]]:
+        """Every stored quote with its document's outlet, kind, title and publication date."""
+        d, q = schema.documents.c, schema.quotes
+        query = select(q, d.outlet, d.kind.label("document_kind"), d.title, d.published) \
+            .join(schema.documents, d.id == q.c.document_id).order_by(q.c.date, q.c.document_id, q.c.start)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
 
     def replace_events(self, events: list[dict[str, Any]]) -> None:
         with self.engine.begin() as conn:

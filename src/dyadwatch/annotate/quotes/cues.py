@@ -1,0 +1,75 @@
+"""The cue lexicon (kb/quotes/cues.yaml) compiled into patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+_KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "speaker_before", "quoted_as",
+         "term_markers")
+
+
+@dataclass(frozen=True)
+class Cues:
+    verb: re.Pattern[str]          # any speech-verb form, as whole words
+    clause_verb: re.Pattern[str]   # the forms that introduce indirect speech with "that"
+    bare_clause_verb: re.Pattern[str]  # the forms that take a clause without "that"
+    listener: re.Pattern[str]      # "reporters", "a briefing" right after the verb
+    setting: re.Pattern[str]       # "in a statement", "at a news conference"
+    speaker_before: re.Pattern[str]  # "according to", at the end of a prefix
+    quoted_as: re.Pattern[str]     # "quoted", "cited": the speaker is the object
+    term_marker: re.Pattern[str]   # "so-called", "titled" right before a quoted span
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _check(data: object, where: str) -> dict[str, list[str]]:
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected a mapping with keys {', '.join(_KEYS)}")
+    missing = [k for k in _KEYS if k not in data]
+    if missing:
+        raise ValueError(f"{where}: missing keys {', '.join(missing)}")
+    verbs = data["verbs"]
+    if not isinstance(verbs, dict) or not all(
+            isinstance(v, list) and all(isinstance(f, str) for f in v) for v in verbs.values()):
+        raise ValueError(f"{where}: 'verbs' must map each lemma to a list of word forms")
+    for key in _KEYS[1:]:
+        if not isinstance(data[key], list) or not all(isinstance(w, str) for w in data[key]):
+            raise ValueError(f"{where}: '{key}' must be a list of strings (quote words like 'on')")
+    return data  # type: ignore[return-value]
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    if path is None:
+        source = resources.files("dyadwatch.kb").joinpath("quotes/cues.yaml")
+        where = "kb/quotes/cues.yaml"
+    else:
+        source, where = path, str(path)
+    data = _check(yaml.safe_load(source.read_text(encoding="utf-8")), where)
+    forms = [f for v in data["verbs"].values() for f in v]
+    direct_only = {w.lower() for w in data["direct_only"]}
+    clause_forms = [f for f in forms if f.lower() not in direct_only]
+    flags = re.IGNORECASE
+    return Cues(
+        verb=re.compile(rf"\b(?:{_alternation(forms)})\b", flags),
+        clause_verb=re.compile(rf"\b(?:{_alternation(clause_forms)})\b", flags),
+        bare_clause_verb=re.compile(rf"\b(?:{_alternation(data['bare_clause'])})\b", flags),
+        listener=re.compile(rf"\s*(?:{_alternation(data['listeners'])})\b", flags),
+        setting=re.compile(rf"\s*,?\s*(?:{_alternation(data['settings'])})\b", flags),
+        speaker_before=re.compile(rf"\b(?:{_alternation(data['speaker_before'])})\s*$", flags),
+        quoted_as=re.compile(rf"\b(?:{_alternation(data['quoted_as'])})\b", flags),
+        term_marker=re.compile(rf"\b(?:{_alternation(data['term_markers'])})\s*$", flags),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    return load_cues()

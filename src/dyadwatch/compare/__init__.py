@@ -1,0 +1,1 @@
+"""Comparison of how different documents reported the same words (statements.py)."""

@@ -1,0 +1,295 @@
+"""Statements: the same speaker's words on one occasion as several outlets reported them, with
+every difference between the versions classified.
+
+1. Versions: in each document, the quotes credited to one speaker on one day.
+2. Statements: versions from different documents linked when the speaker is the same, the
+   dates are within a day and the content overlaps; or when the speakers differ but share a
+   country and the content overlaps strongly (the same words credited to someone else).
+3. Alignment: each version is cut into clause units; units are clustered across versions by
+   content overlap, the fullest version (a transcript first) seeding the clusters.
+4. Differences per cluster: omission (the reference or several versions have it, others do
+   not), addition (one version only), wording (quoted words differ), attribution (credited to
+   different speakers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .similarity import Weights, changed_words, clauses, coverage, overlap, same_words, weights
+
+LINK_OVERLAP = 0.5        # same speaker, same day: share of content words two units must share
+STRONG_OVERLAP = 0.7      # different speakers: the words must be nearly the same
+CLUSTER_OVERLAP = 0.5     # a unit joins a cluster at this overlap with one of its members
+COVERED = 0.75            # a version that holds this share of a unit's words has it (merged or split)
+MAX_DAYS_APART = 1
+COVERED_ELSEWHERE = "(in another clause)"
+_DOCUMENT_KIND_RANK = {"transcript": 0, "other": 1, "analysis": 2, "news": 3}
+
+
+@dataclass
+class ReportedQuote:
+    """A quotation with the document it appeared in."""
+
+    document_id: str
+    outlet: str
+    document_kind: str
+    published: str | None
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker_text: str | None
+    speaker_name: str | None
+    speaker_code: str | None
+    date: str | None
+
+    @property
+    def speaker_key(self) -> str | None:
+        return self.speaker_name or self.speaker_code
+
+    @property
+    def speaker_label(self) -> str:
+        return self.speaker_name or self.speaker_text or self.speaker_code or "unknown"
+
+    @property
+    def country(self) -> str | None:
+        return self.speaker_code[:3] if self.speaker_code else None
+
+
+@dataclass
+class Version:
+    document_id: str
+    outlet: str
+    document_kind: str
+    quotes: list[ReportedQuote]
+    units: list[tuple[str, ReportedQuote]] = field(default_factory=list)
+
+    @property
+    def speaker_key(self) -> str | None:
+        return Counter(q.speaker_key for q in self.quotes).most_common(1)[0][0]
+
+    @property
+    def date(self) -> str | None:
+        dates = [q.date for q in self.quotes if q.date]
+        return Counter(dates).most_common(1)[0][0] if dates else None
+
+    @property
+    def text(self) -> str:
+        return " ".join(q.text for q in self.quotes)
+
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Difference:
+    kind: str  # omission | addition | wording | attribution
+    text: str
+    present_in: list[str]
+    missing_from: list[str] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+    changes: list[list[str]] = field(default_factory=list)  # wording: [reference words, variant words]
+
+
+@dataclass
+class Statement:
+    speaker: str
+    speaker_code: str | None
+    date: str | None
+    versions: list[Version]
+    differences: list[Difference]
+    reference: Version
+    alignment: list[dict[str, str | None]] = field(default_factory=list)  # per clause: outlet → words
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(v.outlet for v in self.versions))
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker, "speaker_code": self.speaker_code, "date": self.date,
+            "reference": self.reference.outlet,
+            "versions": [{"document_id": q.document_id, "outlet": q.outlet, "text": q.text, "start": q.start,
+                          "end": q.end, "kind": q.kind, "speaker": q.speaker_label}
+                         for v in self.versions for q in v.quotes],
+            "differences": [{"kind": d.kind, "text": d.text, "present_in": d.present_in,
+                             "missing_from": d.missing_from, "variants": d.variants, "changes": d.changes}
+                            for d in self.differences],
+            "alignment": self.alignment,
+        }
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _close_in_time(a: str | None, b: str | None) -> bool:
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        return a is None or b is None or a[:7] == b[:7]
+    return abs((da - db).days) <= MAX_DAYS_APART
+
+
+def _best_overlap(a: Version, b: Version) -> float:
+    return max((overlap(ua, ub) for ua, _ in a.units for ub, _ in b.units), default=0.0)
+
+
+def _versions(quotes: list[ReportedQuote]) -> list[Version]:
+    by_key: dict[tuple[str, str, str | None], list[ReportedQuote]] = {}
+    for quote in quotes:
+        if quote.speaker_key is None:
+            continue
+        by_key.setdefault((quote.document_id, quote.speaker_key, quote.date), []).append(quote)
+    versions = []
+    for (document_id, _, _), group in by_key.items():
+        group.sort(key=lambda q: q.start)
+        version = Version(document_id, group[0].outlet, group[0].document_kind, group)
+        version.units = [(unit, q) for q in group for unit in clauses(q.text)]
+        if version.units:
+            versions.append(version)
+    return versions
+
+
+def _linked(a: Version, b: Version) -> bool:
+    if a.document_id == b.document_id or not _close_in_time(a.date, b.date):
+        return False
+    if a.speaker_key == b.speaker_key:
+        return _best_overlap(a, b) >= LINK_OVERLAP
+    countries = {q.country for q in a.quotes} | {q.country for q in b.quotes}
+    return len(countries - {None}) <= 1 and _best_overlap(a, b) >= STRONG_OVERLAP
+
+
+def _components(versions: list[Version]) -> list[list[Version]]:
+    parent = list(range(len(versions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(versions)):
+        for j in range(i + 1, len(versions)):
+            if find(i) != find(j) and _linked(versions[i], versions[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Version]] = {}
+    for i, version in enumerate(versions):
+        groups.setdefault(find(i), []).append(version)
+    return [g for g in groups.values() if len({v.document_id for v in g}) >= 2]
+
+
+def _absorb_siblings(group: list[Version], versions: list[Version]) -> None:
+    """Quotes in a statement's documents credited, on the same day, to the speaker's country or
+    organization ("China said …" beside "Geng said …") are versions of the statement too."""
+    in_group = {id(v) for v in group}
+    documents = {v.document_id for v in group}
+    countries = {q.country for v in group for q in v.quotes} - {None}
+    dates = [v.date for v in group]
+    for version in versions:
+        if id(version) in in_group or version.document_id not in documents:
+            continue
+        if all(q.speaker_name is None or q.speaker_name == q.speaker_code for q in version.quotes) and \
+                {q.country for q in version.quotes} <= countries and \
+                any(_close_in_time(version.date, d) for d in dates):
+            group.append(version)
+
+
+def _reference(group: list[Version]) -> Version:
+    return min(group, key=lambda v: (_DOCUMENT_KIND_RANK.get(v.document_kind, 3), -v.words()))
+
+
+def _label(version: Version, group: list[Version]) -> str:
+    return version.outlet
+
+
+def _clusters(ordered: list[Version], weight: Weights) -> list[list[tuple[Version, str, ReportedQuote]]]:
+    clusters: list[list[tuple[Version, str, ReportedQuote]]] = []
+    for version in ordered:
+        for unit, quote in version.units:
+            best, best_score = None, 0.0
+            for cluster in clusters:
+                score = max(overlap(unit, member, weight) for v, member, _ in cluster if v is not version) \
+                    if any(v is not version for v, _, _ in cluster) else 0.0
+                if score > best_score:
+                    best, best_score = cluster, score
+            if best is not None and best_score >= CLUSTER_OVERLAP:
+                best.append((version, unit, quote))
+            else:
+                clusters.append([(version, unit, quote)])
+    return clusters
+
+
+def _differences(group: list[Version], reference: Version
+                 ) -> tuple[list[Difference], list[dict[str, str | None]]]:
+    ordered = [reference, *sorted((v for v in group if v is not reference), key=lambda v: -v.words())]
+    outlets = {id(v): _label(v, group) for v in ordered}
+    all_outlets = list(dict.fromkeys(outlets[id(v)] for v in ordered))
+    differences: list[Difference] = []
+    alignment: list[dict[str, str | None]] = []
+    weight = weights([unit for v in ordered for unit, _ in v.units], len(ordered))
+    for cluster in _clusters(ordered, weight):
+        members = {id(v) for v, _, _ in cluster}
+        seed_version, seed, _ = cluster[0]
+        present = [v for v in ordered if id(v) in members or coverage(seed, v.text) >= COVERED]
+        present_outlets = list(dict.fromkeys(outlets[id(v)] for v in present))
+        row: dict[str, str | None] = dict.fromkeys(all_outlets)
+        for version, unit, _ in cluster:
+            label = outlets[id(version)]
+            row[label] = f"{row[label]} … {unit}" if row[label] else unit
+        for version in present:
+            row[outlets[id(version)]] = row[outlets[id(version)]] or COVERED_ELSEWHERE
+        alignment.append(row)
+        missing = [o for o in all_outlets if o not in present_outlets]
+        if missing:
+            if seed_version is reference or len(present_outlets) >= 2:
+                differences.append(Difference("omission", seed, present_outlets, missing))
+            else:
+                differences.append(Difference("addition", seed, present_outlets, missing))
+        # wording: the words put in quotation marks differ from the reference's (or the first quote's)
+        quoted = [(v, unit) for v, unit, q in cluster if q.kind in ("direct", "mixed")]
+        if len({id(v) for v, _ in quoted}) >= 2:
+            base_version, base = quoted[0]
+            variants = [(v, unit) for v, unit in quoted[1:]
+                        if v is not base_version and not same_words(unit, base)]
+            if variants:
+                texts = list(dict.fromkeys([base] + [unit for _, unit in variants]))
+                changes = [list(c) for _, unit in variants for c in changed_words(base, unit)][:12]
+                present = [base_version] + [v for v, _ in variants]
+                differences.append(Difference(
+                    "wording", base, list(dict.fromkeys(outlets[id(v)] for v in present)),
+                    variants=texts, changes=changes))
+        speakers = list(dict.fromkeys(q.speaker_label for _, _, q in cluster))
+        if len(speakers) >= 2:
+            differences.append(Difference(
+                "attribution", seed, list(dict.fromkeys(outlets[id(v)] for v, _, _ in cluster)),
+                variants=speakers))
+    return differences, alignment
+
+
+def find_statements(quotes: list[ReportedQuote], speaker: str | None = None) -> list[Statement]:
+    """Statements reported by two or more documents, each with its versions and differences;
+    `speaker` keeps those whose speaker's name or code contains it."""
+    versions = _versions(quotes)
+    statements = []
+    for group in _components(versions):
+        _absorb_siblings(group, versions)
+        reference = _reference(group)
+        names = Counter(q.speaker_name for v in group for q in v.quotes if q.speaker_name)
+        codes = Counter(q.speaker_code for v in group for q in v.quotes if q.speaker_code)
+        name = names.most_common(1)[0][0] if names else (codes.most_common(1)[0][0] if codes else "unknown")
+        code = codes.most_common(1)[0][0] if codes else None
+        if speaker and speaker.lower() not in f"{name} {code}".lower():
+            continue
+        group.sort(key=lambda v: (v is not reference, v.outlet))
+        differences, alignment = _differences(group, reference)
+        statements.append(Statement(name, code, reference.date, group, differences, reference, alignment))
+    statements.sort(key=lambda s: (s.date or "", s.speaker))
+    return statements
