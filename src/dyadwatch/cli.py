@@ -484,5 +484,67 @@ def eval_chronology(gold: str, predicted: str, fmt: str, n_errors: int) -> None:
         out.print(line, markup=False)
 
 
+@eval_group.command("quotes")
+@click.argument("gold", metavar="GOLD.yaml")
+@click.option("--docs", "docs_dir", type=click.Path(exists=True, file_okay=False),
+              help="Folder the gold's file names are relative to (default: 'docs' beside the gold).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also print the first N misses (quotes, speakers, differences).")
+def eval_quotes(gold: str, docs_dir: str | None, fmt: str, n_errors: int) -> None:
+    """Score quote extraction (recall, speaker accuracy) and difference detection (P/R per kind)
+    against a gold file of statements, quotes and not-quotes (format in docs/quotes.md)."""
+    from .eval.quotes import KINDS, QuoteGoldError, read_gold, score_quotes
+
+    try:
+        data = read_gold(gold)
+    except QuoteGoldError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(2)
+    base = Path(docs_dir) if docs_dir else Path(gold).parent / "docs"
+    if not base.is_dir():
+        err.print(f"error: {base}: no documents folder; give --docs", markup=False)
+        sys.exit(2)
+    names = {v["file"] for s in data["statements"] for v in s["versions"]}
+    names |= {q["file"] for q in data.get("quotes") or []} | {q["file"] for q in data.get("not_quotes") or []}
+    missing = sorted(n for n in names if not (base / n).is_file())
+    if missing:
+        err.print(f"error: {base / missing[0]}: file named in the gold does not exist", markup=False)
+        sys.exit(2)
+    with Workspace(":memory:") as workspace:
+        report = workspace.ingest([str(base / n) for n in sorted(names)])
+        by_source = {Path(d.source).resolve(): d for d in report.added}
+        workspace.annotate()
+        quotes = workspace.store.quotes()
+        statements = workspace.statements()
+    documents = {}
+    for name in names:
+        document = by_source.get((base / name).resolve())
+        if document is not None:
+            documents[name] = {"id": document.id, "text": document.text,
+                               "quotes": [q for q in quotes if q["document_id"] == document.id]}
+    score = score_quotes(data, documents, statements)
+    if fmt == "json":
+        click.echo(json.dumps(score.to_dict() | {"misses": score.misses[:n_errors]}, ensure_ascii=False,
+                              indent=2))
+        return
+    figures = score.to_dict()
+    q = figures["quotes"]
+    out.print(f"{gold}: {score.gold_quotes} gold quotes, {score.statements_gold} statements", markup=False)
+    out.print(f"quotes found: {q['recall']:.1%}   speaker accuracy: {q['speaker_accuracy']:.1%} "
+              f"(of found {q['speaker_accuracy_found']:.1%})   kind accuracy (found): "
+              f"{q['kind_accuracy_found']:.1%}", markup=False)
+    out.print(f"scare quotes / titles taken as statements: {score.not_quote_errors} of {score.not_quotes}",
+              markup=False)
+    out.print(f"statements matched: {score.statements_matched} of {score.statements_gold} "
+              f"({score.statements_predicted} predicted)", markup=False)
+    for kind in KINDS:
+        k = score.differences[kind]
+        out.print(f"{kind:<12} P {k.precision:6.1%}  R {k.recall:6.1%}  F1 {k.f1:6.1%}  "
+                  f"(gold {k.gold}, predicted {k.predicted})", markup=False)
+    for line in score.misses[:n_errors]:
+        out.print(f"  {line}", markup=False)
+
+
 if __name__ == "__main__":
     main()

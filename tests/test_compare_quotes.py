@@ -1,0 +1,166 @@
+"""Statements across outlets: grouping, alignment, differences, the report, the CLI and the
+scorer, over a real SQLite store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyadwatch import Workspace
+from dyadwatch.compare.similarity import changed_words, clauses, overlap, same_words
+from dyadwatch.eval.quotes import read_gold
+from dyadwatch.report.quotes import render_statements
+
+from conftest import run_cli
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "src" / "dyadwatch" / "demo" / "corpus"
+
+TRANSCRIPT = """Interfax, 26 February 2020
+
+Dmitry Peskov's call with journalists
+
+Question: The embassy has complained about checks. How does the Kremlin view this?
+
+Dmitry Peskov: Unfortunately, I don't know anything about this letter. These measures apply to everyone, without exception. We value our relations with China very highly.
+
+Question: Anything else?
+
+Dmitry Peskov: No, that is all for today.
+"""
+WIRE_A = """TASS, 26 February 2020
+
+Kremlin rules out discrimination
+
+"Unfortunately, I know nothing about this letter," Kremlin spokesman Dmitry Peskov said on Wednesday.
+
+"These measures apply to everyone, without exception," Peskov said. "We value our relations with China very highly," he added.
+"""
+WIRE_B = """RT, 26 February 2020
+
+Peskov: no discrimination
+
+"These measures apply to everyone, without exception," Kremlin spokesman Dmitry Peskov told journalists on Wednesday.
+
+"We cherish our relations with China," Peskov said. "And nobody should ever doubt our friendship with Beijing," he added.
+"""
+
+
+@pytest.fixture()
+def workspace(tmp_path):
+    for name, text in [("2020-02-26_interfax_call.txt", TRANSCRIPT), ("2020-02-26_tass_peskov.txt", WIRE_A),
+                       ("2020-02-26_rt_peskov.txt", WIRE_B)]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Workspace(tmp_path / "store.db") as ws:
+        ws.ingest([str(tmp_path)], )
+        yield ws
+
+
+def test_similarity_helpers():
+    assert same_words("These measures apply to everyone.", "these measures apply to everyone")
+    assert not same_words("We value our relations", "We cherish our relations")
+    assert changed_words("We value our relations with China", "We cherish our relations with China") == \
+        [("value", "cherish")]
+    assert clauses("We value our relations with China, so there can be no question of it.") == \
+        ["We value our relations with China", "so there can be no question of it"]
+    assert overlap("the measures apply to everyone", "measures that apply to everyone without exception") == 1.0
+    assert overlap("the measures apply to everyone", "we discussed trade and energy") == 0.0
+
+
+def test_one_statement_with_three_versions(workspace):
+    (statement,) = workspace.statements()
+    assert statement.speaker == "Dmitry Peskov" and statement.speaker_code == "RUSGOV"
+    assert statement.date == "2020-02-26"
+    assert statement.reference.outlet == "Interfax"
+    assert set(statement.outlets) == {"Interfax", "TASS", "RT"}
+
+
+def test_differences_are_classified(workspace):
+    (statement,) = workspace.statements()
+    by_kind: dict[str, list] = {}
+    for difference in statement.differences:
+        by_kind.setdefault(difference.kind, []).append(difference)
+    omission = next(d for d in by_kind["omission"] if "this letter" in d.text)
+    assert omission.missing_from == ["RT"]
+    assert set(omission.present_in) == {"Interfax", "TASS"}
+    addition = next(d for d in by_kind["addition"] if "friendship" in d.text)
+    assert addition.present_in == ["RT"]
+    wordings = {tuple(tuple(c) for c in d.changes) for d in by_kind["wording"]}
+    assert (("value", "cherish"), ("very highly", "")) in wordings
+    assert (("don't know anything", "know nothing"),) in wordings or \
+        any(("anything", "nothing") in w for w in wordings)
+
+
+def test_quotes_dataframe_and_speaker_filter(workspace):
+    frame = workspace.quotes()
+    assert {"Interfax", "TASS", "RT"} <= set(frame["outlet"])
+    assert (frame["speaker_name"] == "Dmitry Peskov").all()
+    assert workspace.quotes(speaker="Zakharova").empty
+    row = frame.iloc[0]
+    document = workspace.document(row["document_id"])
+    assert document.text[row["start"]:row["end"]].startswith(row["text"][:20])
+
+
+def test_report_formats(workspace):
+    statements = workspace.statements()
+    record = json.loads(render_statements(statements, "json"))
+    (statement,) = record["statements"]
+    assert {"speaker", "speaker_code", "date", "versions", "differences"} <= set(statement)
+    assert {"document_id", "outlet", "text", "start", "end", "kind"} <= set(statement["versions"][0])
+    markdown = render_statements(statements, "md")
+    assert "| Interfax |" in markdown and "**cherish**" in markdown and "—" in markdown
+    page = render_statements(statements, "html")
+    assert "<mark>cherish</mark>" in page and "class='omitted'" in page
+
+
+def test_cli_quotes_compare_json(tmp_path):
+    for name, text in [("2020-02-26_interfax_call.txt", TRANSCRIPT), ("2020-02-26_tass_peskov.txt", WIRE_A),
+                       ("2020-02-26_rt_peskov.txt", WIRE_B)]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_cli("quotes", str(tmp_path), "--compare", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert len(payload["statements"]) == 1
+    kinds = {d["kind"] for d in payload["statements"][0]["differences"]}
+    assert {"omission", "addition", "wording"} <= kinds
+    listing = run_cli("quotes", str(tmp_path), "--speaker", "Peskov", "--format", "json")
+    assert listing.returncode == 0
+    assert all(q["speaker_name"] == "Dmitry Peskov" for q in json.loads(listing.stdout)["quotes"])
+
+
+def test_cli_quotes_needs_inputs():
+    result = run_cli("quotes")
+    assert result.returncode == 2 and "give input paths or --db" in result.stderr.decode()
+
+
+def test_demo_gold_scores(tmp_path):
+    """The demo's planted statements (tests/demo_expected/quotes_gold.yaml) are found, and the
+    omissions the gold lists are detected."""
+    gold = ROOT / "tests" / "demo_expected" / "quotes_gold.yaml"
+    result = run_cli("eval", "quotes", str(gold), "--docs", str(DEMO), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["statements"]["matched"] == len(read_gold(gold)["statements"])
+    assert figures["differences"]["omission"]["recall"] >= 0.8
+    assert figures["quotes"]["speaker_accuracy_found"] >= 0.75
+
+
+def test_eval_quotes_rejects_bad_gold(tmp_path):
+    bad = tmp_path / "gold.yaml"
+    bad.write_text("statements:\n  - versions: []\n    differences:\n      - kind: rewrite\n", encoding="utf-8")
+    result = run_cli("eval", "quotes", str(bad), "--docs", str(tmp_path))
+    assert result.returncode == 2 and "unknown difference kind" in result.stderr.decode()
+
+
+HELD_OUT = ROOT / "tests" / "data" / "quotes_eval" / "gold.yaml"
+
+
+@pytest.mark.skipif(not HELD_OUT.exists(), reason="held-out quote set not present")
+def test_held_out_set_runs_and_finds_its_statements():
+    result = run_cli("eval", "quotes", str(HELD_OUT), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["statements"]["matched"] >= figures["statements"]["gold"] - 1
+    assert figures["quotes"]["recall"] >= 0.6

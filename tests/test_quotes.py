@@ -1,0 +1,195 @@
+"""Quotations: marks, cues, speakers, kinds, and robustness on bad quoting."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.annotate import layers, title_actors
+from dyadwatch.annotate.quotes import find_quotes, load_cues
+from dyadwatch.annotate.quotes.marks import quoted_spans
+from dyadwatch.model import PartialDate
+
+DAY = PartialDate(2020, 2, 26)
+
+
+def quotes_of(text: str, title: str | None = None):
+    sentences, timexes, actors, _ = layers(text, DAY)
+    return find_quotes(text, sentences, actors, timexes, DAY, title_actors=title_actors(title))
+
+
+def only(text: str, title: str | None = None):
+    found = quotes_of(text, title)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+# --- marks ----------------------------------------------------------------------------------
+
+def test_straight_and_curly_marks_pair_and_apostrophes_do_not():
+    text = 'He said "we don\'t agree" and then “China’s view is wrong” today.'
+    spans = quoted_spans(text)
+    assert [s.text(text) for s in spans] == ["we don't agree", "China’s view is wrong"]
+
+
+def test_quote_over_two_paragraphs_with_closing_mark_only_at_the_end():
+    text = '"The first part goes on here.\n\n"And the second part ends it," she said.'
+    (span,) = quoted_spans(text)
+    assert len(span.parts) == 2 and span.closed
+    assert span.text(text) == "The first part goes on here. And the second part ends it,"
+
+
+def test_unbalanced_mark_stops_at_its_paragraph_and_does_not_swallow_the_document():
+    text = 'He said "this never closes.\n\nThe next paragraph is narration.\n\nSo is this one.'
+    (span,) = quoted_spans(text)
+    assert not span.closed
+    assert span.end == text.index("\n\n")
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote():
+    text = "\"They call it 'a special operation' but it is a war,\" the minister said."
+    (span,) = quoted_spans(text)
+    assert span.text(text).startswith("They call it 'a special operation'")
+
+
+# --- direct quotes ----------------------------------------------------------------------------
+
+def test_direct_quote_with_cue_after_gives_speaker_name_and_code():
+    quote = only('"These measures apply to everyone, without exception," '
+                 "Kremlin spokesman Dmitry Peskov said.")
+    assert quote.kind == "direct"
+    assert quote.text == "These measures apply to everyone, without exception"
+    assert quote.cue and quote.cue[2] == "said"
+    assert quote.speaker and quote.speaker.name == "Dmitry Peskov" and quote.speaker.code == "RUSGOV"
+    assert quote.speaker.text == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_inverted_cue_and_pronoun_speaker():
+    text = ('Dmitry Peskov spoke to reporters on Wednesday.\n\n'
+            '"We value our relations with China very highly," said Peskov. '
+            '"So there can be no question of any discrimination," he added.')
+    found = quotes_of(text)
+    assert [q.speaker.name for q in found] == ["Dmitry Peskov", "Dmitry Peskov"]
+    assert found[1].speaker.text == "he"
+
+
+def test_quote_interrupted_by_its_cue_is_one_quote_in_two_parts():
+    quote = only('"We think," Sergei Lavrov said, "that the talks were useful for both sides."')
+    assert len(quote.parts) == 2
+    assert quote.text == "We think that the talks were useful for both sides."
+    assert quote.speaker.name == "Sergei Lavrov"
+
+
+def test_cue_before_the_quote_with_colon():
+    quote = only('Wang Yi said: "China and Russia will keep supporting each other in hard times."')
+    assert quote.speaker.name == "Wang Yi" and quote.cue[2] == "said"
+
+
+def test_quote_paragraph_without_cue_continues_the_last_speaker():
+    text = ('"Unfortunately, I know nothing about this letter," Dmitry Peskov said.\n\n'
+            '"You know that such measures are taken even in the Kremlin when large events begin."')
+    found = quotes_of(text)
+    assert len(found) == 2
+    assert found[1].speaker.name == "Dmitry Peskov" and found[1].speaker.resolved_by == "continuation"
+
+
+def test_role_speaker_resolved_to_the_person_who_holds_the_role():
+    text = ('Kremlin spokesman Dmitry Peskov spoke on Wednesday.\n\n'
+            '"We value our relations with China very highly," the Kremlin spokesman added.')
+    quote = only(text)
+    assert quote.speaker.text == "the Kremlin spokesman"
+    assert quote.speaker.name == "Dmitry Peskov" and quote.speaker.resolved_by == "role"
+
+
+@pytest.mark.parametrize("text", [
+    'Officials criticized what they called "wolf warrior" diplomacy at length.',
+    'The paper ran an article titled "The Dragon and the Bear Embrace" on Monday.',
+    'The so-called "special military operation" began in February.',
+    'He described the talks as "useful" and left.',
+])
+def test_scare_quotes_and_titles_are_not_statements(text):
+    assert quotes_of(text) == []
+
+
+# --- indirect and mixed -----------------------------------------------------------------------
+
+def test_indirect_speech_with_that():
+    quote = only("Dmitry Peskov said that Moscow could not agree with the criticism.")
+    assert quote.kind == "indirect"
+    assert quote.text == "Moscow could not agree with the criticism"
+    assert quote.speaker.code == "RUSGOV"
+
+
+def test_indirect_speech_with_trailing_cue():
+    quote = only("The measures apply to everyone and are not aimed at Chinese citizens, "
+                 "Kremlin spokesman Dmitry Peskov told reporters on Wednesday.")
+    assert quote.kind == "indirect"
+    assert quote.text.startswith("The measures apply to everyone")
+    assert quote.cue[2] == "told" and quote.speaker.name == "Dmitry Peskov"
+
+
+def test_according_to_gives_the_speaker():
+    quote = only("According to Geng Shuang, the restrictions are temporary and will be lifted soon.")
+    assert quote.kind == "indirect" and quote.speaker.name == "Geng Shuang"
+    assert quote.text == "the restrictions are temporary and will be lifted soon"
+
+
+def test_partial_quote_inside_indirect_speech_is_mixed():
+    quote = only('Dmitry Peskov said the measures "apply to everyone" and were not aimed at anyone.')
+    assert quote.kind == "mixed"
+    assert '"apply to everyone"' in quote.text
+
+
+def test_relative_clause_and_passive_are_not_speech():
+    assert quotes_of("The newspaper published what it said was a letter from the embassy.") == []
+    assert quotes_of("The minister is said to be unhappy with the deal.") == []
+
+
+def test_speech_verb_with_a_noun_object_is_not_indirect_speech():
+    assert quotes_of("Russia announced a ban on the entry of Chinese citizens.") == []
+
+
+# --- transcripts --------------------------------------------------------------------------------
+
+def test_transcript_turns_are_direct_quotes_and_questions_are_not():
+    text = ("Question: The embassy complains that Chinese citizens are singled out. Your view?\n\n"
+            "Dmitry Peskov: Unfortunately, I don't know anything about this letter.\n\n"
+            "Question: So there is no discrimination?\n\n"
+            "Dmitry Peskov: We value our relations with China very highly.")
+    found = quotes_of(text)
+    assert [q.text for q in found] == ["Unfortunately, I don't know anything about this letter.",
+                                       "We value our relations with China very highly."]
+    assert all(q.speaker.name == "Dmitry Peskov" and q.kind == "direct" for q in found)
+
+
+def test_answer_turns_belong_to_the_person_the_title_names():
+    text = ("Q: Russia announced an entry ban. What is your comment?\n\n"
+            "A: Russia notified China in advance through diplomatic channels.")
+    quote = only(text, title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference")
+    assert quote.speaker.name == "Geng Shuang" and quote.speaker.resolved_by == "title"
+
+
+# --- robustness ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"', '""', '“”', '" " "', "'", "“unclosed", 'closing only”', '"a" "b" "c" "d"',
+    '"' * 50, "He said: " + "“" * 20, "‘‘’’", "\n\n\"\n\n\"\n\n",
+])
+def test_degenerate_quoting_never_crashes_and_stays_inside_the_text(text):
+    for quote in quotes_of(text):
+        assert 0 <= quote.start <= quote.end <= len(text)
+
+
+def test_offsets_index_the_text():
+    text = ('MOSCOW, Feb. 26 — "These measures apply to everyone, without exception," '
+            "Dmitry Peskov told reporters.")
+    quote = only(text)
+    assert text[quote.start:quote.end] == quote.text
+    assert text[quote.speaker.start:quote.speaker.end] == quote.speaker.text
+    assert text[quote.cue[0]:quote.cue[1]] == quote.cue[2]
+
+
+def test_cue_lexicon_rejects_a_malformed_file(tmp_path):
+    bad = tmp_path / "cues.yaml"
+    bad.write_text("verbs: [said]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cues\.yaml"):
+        load_cues(bad)
