@@ -164,3 +164,15 @@ def test_held_out_set_runs_and_finds_its_statements():
     figures = json.loads(result.stdout)
     assert figures["statements"]["matched"] >= figures["statements"]["gold"] - 1
     assert figures["quotes"]["recall"] >= 0.6
+
+
+def test_demo_writes_the_quote_audit(tmp_path):
+    result = run_cli("demo", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "quote audit" in result.stdout.decode()
+    audit = (tmp_path / "out" / "quote-audit.md").read_text("utf-8")
+    assert "## Dmitry Peskov (RUSGOV), Feb. 26, 2020" in audit
+    assert "## Geng Shuang (CHNGOV), Feb. 19, 2020" in audit
+    assert "left out by RT" in audit
+    assert (tmp_path / "out" / "quote-audit.html").read_text("utf-8").count("<section") >= 2
+    assert (tmp_path / "out" / "chronology-rus-chn.md").exists()

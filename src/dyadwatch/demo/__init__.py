@@ -62,11 +62,12 @@ def run_demo(out_dir: Path, out: Console, err: Console) -> int:
         chronology_files = write_chronology(workspace, out_dir, out)
         if showcase is not None:
             print_relative_dates(showcase, out)
+        audit_files = write_quote_audit(workspace, out_dir, out)
     out.print("\n[bold]outputs[/bold]")
     for path, what in ((db, "SQLite store (open with the Python API or any SQLite client)"),
                        (csv_path, "document metadata table"),
                        (annotations, "annotate output for every document (JSON lines)"),
-                       *chronology_files):
+                       *chronology_files, *audit_files):
         out.print(f"  {path}  — {what}", markup=False)
     return 1 if report.skipped else 0
 
@@ -96,6 +97,32 @@ def write_chronology(workspace: Workspace, out_dir: Path, out: Console) -> list[
         outlets = ", ".join(dict.fromkeys(s.outlet or "?" for s in event.sources))
         out.print(f"  {date_label(event.date, event.date_precision)}: {event.summary} [{outlets}]",
                   markup=False)
+    return files
+
+
+def write_quote_audit(workspace: Workspace, out_dir: Path, out: Console) -> list[tuple[Path, str]]:
+    """Group the corpus's quotes into statements reported by several outlets; print each one's
+    differences in brief and write the audit as Markdown and HTML."""
+    from ..report.quotes import render_statements
+
+    statements = workspace.statements()
+    files = []
+    for fmt, what in (("md", "Markdown"), ("html", "HTML")):
+        path = out_dir / f"quote-audit.{fmt}"
+        path.write_text(render_statements(statements, fmt), encoding="utf-8")
+        files.append((path, f"quote audit ({what}): versions side by side, differences marked"))
+    quotes = workspace.quotes()
+    out.print(f"\n[bold]quote audit[/bold]: {len(quotes)} quotes, {len(statements)} statements reported by "
+              "two or more documents")
+    for statement in statements:
+        kinds = Counter(d.kind for d in statement.differences)
+        summary = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common()) or "no differences"
+        out.print(f"  {statement.date} {statement.speaker}: {len(statement.outlets)} outlets "
+                  f"({', '.join(statement.outlets)}); {summary}", markup=False)
+        for difference in statement.differences:
+            if difference.kind == "omission" and len(difference.missing_from) < len(statement.outlets) - 1:
+                out.print(f"      left out by {', '.join(difference.missing_from)}: “{difference.text}”",
+                          markup=False)
     return files
 
 
