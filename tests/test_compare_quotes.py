@@ -176,3 +176,26 @@ def test_demo_writes_the_quote_audit(tmp_path):
     assert "left out by RT" in audit
     assert (tmp_path / "out" / "quote-audit.html").read_text("utf-8").count("<section") >= 2
     assert (tmp_path / "out" / "chronology-rus-chn.md").exists()
+
+
+def test_white_house_texts_give_sane_quotes():
+    """The extractor over the White House readouts and background-call transcripts in
+    ../shared/data: no crash, offsets that index the text, every quote with a speaker, and no
+    question or moderator turn taken for a statement."""
+    from conftest import shared_data
+
+    folder = shared_data("corpora/wh-us-china")
+    with Workspace(":memory:") as ws:
+        report = ws.ingest(sorted(str(p) for p in folder.glob("*.txt")))
+        assert not report.skipped
+        ws.annotate()
+        documents = {d.id: d for d in ws.documents()}
+        rows = ws.store.quotes()
+    assert len(rows) >= 50
+    for row in rows:
+        text = documents[row["document_id"]].text
+        assert " ".join(text[row["start"]:row["end"]].split()) == " ".join(row["text"].split())
+        assert row["speaker"] and row["speaker"]["text"]
+        assert not text[max(0, row["start"] - 12):row["start"]].rstrip().endswith(("Q:", "MODERATOR:"))
+    speakers = {(r["speaker"] or {}).get("name") for r in rows}
+    assert "Joe Biden" in speakers

@@ -33,7 +33,6 @@ _GAP_OK = re.compile(r"^[\s,]*(?:(?:also|later|then|further|again|earlier|separa
 _PASSIVE_OR_RELATIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|what|which|whom?)\s*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:what|which|who|whom|that)\s+$", re.IGNORECASE)
 _TURN = re.compile(r"([A-Z][\w.'’ -]{0,40}?|Q|A):[ \t]+")
-_QUESTION_LABELS = ("q", "question", "journalist", "reporter", "correspondent", "interviewer", "host")
 _ANSWER_LABELS = ("a", "answer")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^—\n]{0,60}?(?:—|–|\s--?\s)\s*")
@@ -474,7 +473,8 @@ def _turns(doc: _Doc, title_actors: Sequence[Actor]) -> tuple[list[Quote], list[
         end = labelled[index + 1][0] if index + 1 < len(labelled) else len(text)
         label = match.group(1)
         ranges.append((start, end))
-        if label.lower().startswith(_QUESTION_LABELS):
+        first_word = label.lower().split()[0] if label.split() else ""
+        if first_word in doc.cues.question_labels or label.lower() in doc.cues.procedural_labels:
             continue
         if label.lower() in _ANSWER_LABELS:
             if title_person is None:
@@ -482,9 +482,11 @@ def _turns(doc: _Doc, title_actors: Sequence[Actor]) -> tuple[list[Quote], list[
             speaker = Speaker(label, start, start + len(label), title_person.name, title_person.code, "title")
         else:
             actor = _best_actor(doc.actors_in(start, start + len(label)))
-            if actor is None:
-                continue
-            speaker = Speaker(label, start, start + len(label), actor.name, actor.code)
+            if actor is None and not (label.isupper() and len(label.split()) <= 5):
+                continue  # "Here's what's clear:" in prose is not a turn
+            # an unnamed speaker in capitals ("SENIOR ADMINISTRATION OFFICIAL") stays as written
+            speaker = Speaker(label, start, start + len(label), actor.name if actor else None,
+                              actor.code if actor else None)
         body_start, body_end = _trim_comma(text, match.end(), end)
         parts = tuple(_paragraph_spans(text, body_start, body_end))
         words = " ".join(text[a:b] for a, b in parts)

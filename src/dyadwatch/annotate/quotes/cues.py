@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 _KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "speaker_before", "quoted_as",
-         "term_markers")
+         "term_markers", "question_labels", "procedural_labels")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Cues:
     speaker_before: re.Pattern[str]  # "according to", at the end of a prefix
     quoted_as: re.Pattern[str]     # "quoted", "cited": the speaker is the object
     term_marker: re.Pattern[str]   # "so-called", "titled" right before a quoted span
+    question_labels: frozenset[str]    # transcript turns that ask ("Q", "Question")
+    procedural_labels: frozenset[str]  # transcript turns that run the event ("MODERATOR")
 
 
 def _alternation(words: list[str]) -> str:
@@ -67,6 +69,8 @@ def load_cues(path: Path | None = None) -> Cues:
         speaker_before=re.compile(rf"\b(?:{_alternation(data['speaker_before'])})\s*$", flags),
         quoted_as=re.compile(rf"\b(?:{_alternation(data['quoted_as'])})\b", flags),
         term_marker=re.compile(rf"\b(?:{_alternation(data['term_markers'])})\s*$", flags),
+        question_labels=frozenset(w.lower() for w in data["question_labels"]),
+        procedural_labels=frozenset(w.lower() for w in data["procedural_labels"]),
     )
 
 
