@@ -259,25 +259,37 @@ def chronology(inputs: tuple[str, ...], db: str | None, dyad: str, start: Partia
         pair = Dyad.parse(dyad)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--dyad") from exc
+    workspace = _open_workspace(db or ":memory:")
+    with workspace:
+        skipped = _ingest_and_annotate(workspace, inputs, db, kb_dirs, "chronology")
+        events = select(workspace.fuse(), pair, start, end, limit)
+    _emit(render(events, pair, fmt), output, f"{len(events)} entries")
+    sys.exit(EXIT_SKIPPED if skipped else 0)
+
+
+def _ingest_and_annotate(workspace: Workspace, inputs: tuple[str, ...], db: str | None,
+                         kb_dirs: tuple[str, ...], command: str) -> bool:
+    """Read the input paths (if any) into the workspace and annotate what is new; report each
+    skipped input on stderr. Returns whether any input was skipped."""
     if not inputs and not db:
         raise click.UsageError("give input paths or --db")
-    workspace = _open_workspace(db or ":memory:")
     skipped = False
-    with workspace:
-        if inputs:
-            report = run_ingest(workspace, list(inputs), quiet=True, command="chronology")
-            for skip in report.skipped:
-                err.print(f"skipped: {skip.source}: {skip.reason}", markup=False)
-            skipped = bool(report.skipped)
-        workspace.annotate(kb=_load_kb(kb_dirs))
-        events = select(workspace.fuse(), pair, start, end, limit)
-    text = render(events, pair, fmt)
+    if inputs:
+        report = run_ingest(workspace, list(inputs), quiet=True, command=command)
+        for skip in report.skipped:
+            err.print(f"skipped: {skip.source}: {skip.reason}", markup=False)
+        skipped = bool(report.skipped)
+    workspace.annotate(kb=_load_kb(kb_dirs))
+    return skipped
+
+
+def _emit(text: str, output: str | None, count: str) -> None:
+    """Print a report, or write it to `output` and say what was written."""
     if output:
         Path(output).write_text(text, encoding="utf-8")
-        err.print(f"{len(events)} entries written to {output}", markup=False)
+        err.print(f"{count} written to {output}", markup=False)
     else:
         click.echo(text)
-    sys.exit(EXIT_SKIPPED if skipped else 0)
 
 
 @main.command()
@@ -301,28 +313,16 @@ def quotes(inputs: tuple[str, ...], db: str | None, speaker: str | None, compare
     """
     from .report.quotes import render_quotes, render_statements
 
-    if not inputs and not db:
-        raise click.UsageError("give input paths or --db")
     workspace = _open_workspace(db or ":memory:")
-    skipped = False
     with workspace:
-        if inputs:
-            report = run_ingest(workspace, list(inputs), quiet=True, command="quotes")
-            for skip in report.skipped:
-                err.print(f"skipped: {skip.source}: {skip.reason}", markup=False)
-            skipped = bool(report.skipped)
-        workspace.annotate(kb=_load_kb(kb_dirs))
+        skipped = _ingest_and_annotate(workspace, inputs, db, kb_dirs, "quotes")
         if compare:
             statements = workspace.statements(speaker)
             text, count = render_statements(statements, fmt), f"{len(statements)} statements"
         else:
             rows = workspace.quotes(speaker).to_dict("records")
             text, count = render_quotes(rows, fmt), f"{len(rows)} quotes"
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-        err.print(f"{count} written to {output}", markup=False)
-    else:
-        click.echo(text)
+    _emit(text, output, count)
     sys.exit(EXIT_SKIPPED if skipped else 0)
 
 
