@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ...model import Actor, PartialDate, Quote, Sentence, Speaker, Timex
@@ -63,6 +64,7 @@ class _Doc:
         self.published = published.iso() if published else None
         self.cues = cues
         self.paragraphs = _paragraph_starts(text)
+        self.spans = quoted_spans(text)  # every quotation between marks, read once
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for sentence in self.sentences:
@@ -71,11 +73,7 @@ class _Doc:
         return None
 
     def paragraph_of(self, offset: int) -> int:
-        index = 0
-        for i, start in enumerate(self.paragraphs):
-            if start <= offset:
-                index = i
-        return index
+        return max(bisect_right(self.paragraphs, offset) - 1, 0)
 
     def paragraph_end(self, offset: int) -> int:
         index = self.paragraph_of(offset)
@@ -122,7 +120,7 @@ def _subject_before(doc: _Doc, verb_start: int, floor: int) -> Speaker | None:
     if _PASSIVE_OR_RELATIVE.search(region):
         return None
     candidates = doc.actors_in(floor, verb_start)
-    while candidates:
+    if candidates:
         last = candidates[-1]
         if _RELATIVE_BEFORE.search(doc.text[max(floor, last.start - 12):last.start]):
             return None  # "what it said was a letter"
@@ -135,7 +133,6 @@ def _subject_before(doc: _Doc, verb_start: int, floor: int) -> Speaker | None:
             appositive = gap.strip()[1:-1]
             if _words(appositive) <= 8 and not _STOP.search(appositive):
                 return _speaker(doc, last, 0, 0)
-        break
     words = region.split()
     if 1 <= len(words) <= 3 and not _STOP.search(region):
         written = " ".join(words)
@@ -150,7 +147,7 @@ def _subject_after(doc: _Doc, verb_end: int, ceiling: int) -> Speaker | None:
     region = doc.text[verb_end:ceiling]
     stop = re.search(r"[,.;:!?]|\bthat\b|\bin\b|\bon\b|\bat\b|\bduring\b", region)
     region_end = verb_end + (stop.start() if stop else len(region))
-    candidates = [a for a in doc.actors_in(verb_end, region_end)]
+    candidates = doc.actors_in(verb_end, region_end)
     if candidates:
         first = candidates[0]
         if _words(doc.text[verb_end:first.start]) <= 3:
@@ -280,8 +277,7 @@ def _is_person_speaker(speaker: Speaker | None) -> bool:
 
 
 def _direct_quotes(doc: _Doc) -> list[Quote]:
-    text = doc.text
-    spans = quoted_spans(text)
+    text, spans = doc.text, doc.spans
     quotes: list[Quote] = []
     last_speaker: tuple[int, Speaker] | None = None  # (paragraph, speaker)
     i = 0
@@ -434,8 +430,7 @@ def _indirect_in(doc: _Doc, sentence: Sentence, quoted: list[tuple[int, int]]
 
 def _indirect_quotes(doc: _Doc, direct: list[Quote]) -> tuple[list[Quote], set[int]]:
     """Indirect and mixed quotes; also the direct quotes absorbed as fragments of a mixed one."""
-    spans = quoted_spans(doc.text)
-    quoted = [p for span in spans for p in span.parts]
+    quoted = [p for span in doc.spans for p in span.parts]
     direct_parts = [p for q in direct for p in q.parts]
     absorbed: set[int] = set()
     quotes: list[Quote] = []
@@ -490,9 +485,8 @@ def _turns(doc: _Doc, title_actors: Sequence[Actor]) -> tuple[list[Quote], list[
         body_start, body_end = _trim_comma(text, match.end(), end)
         parts = tuple(_paragraph_spans(text, body_start, body_end))
         words = " ".join(text[a:b] for a, b in parts)
-        date = doc.date_of(start, start, ()) or doc.published
         quotes.append(Quote(body_start, body_end, words, "direct", parts,
-                            (start, start + len(label), label), speaker, date))
+                            (start, start + len(label), label), speaker, doc.published))
     return quotes, ranges
 
 
