@@ -48,13 +48,17 @@ Peskov: no discrimination
 """
 
 
-@pytest.fixture()
-def workspace(tmp_path):
+def write_corpus(folder: Path) -> None:
     for name, text in [("2020-02-26_interfax_call.txt", TRANSCRIPT), ("2020-02-26_tass_peskov.txt", WIRE_A),
                        ("2020-02-26_rt_peskov.txt", WIRE_B)]:
-        (tmp_path / name).write_text(text, encoding="utf-8")
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture()
+def workspace(tmp_path):
+    write_corpus(tmp_path)
     with Workspace(tmp_path / "store.db") as ws:
-        ws.ingest([str(tmp_path)], )
+        ws.ingest([str(tmp_path)])
         yield ws
 
 
@@ -116,9 +120,7 @@ def test_report_formats(workspace):
 
 
 def test_cli_quotes_compare_json(tmp_path):
-    for name, text in [("2020-02-26_interfax_call.txt", TRANSCRIPT), ("2020-02-26_tass_peskov.txt", WIRE_A),
-                       ("2020-02-26_rt_peskov.txt", WIRE_B)]:
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    write_corpus(tmp_path)
     result = run_cli("quotes", str(tmp_path), "--compare", "--format", "json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)

@@ -206,18 +206,14 @@ def _reference(group: list[Version]) -> Version:
     return min(group, key=lambda v: (_DOCUMENT_KIND_RANK.get(v.document_kind, 3), -v.words()))
 
 
-def _label(version: Version, group: list[Version]) -> str:
-    return version.outlet
-
-
 def _clusters(ordered: list[Version], weight: Weights) -> list[list[tuple[Version, str, ReportedQuote]]]:
     clusters: list[list[tuple[Version, str, ReportedQuote]]] = []
     for version in ordered:
         for unit, quote in version.units:
             best, best_score = None, 0.0
             for cluster in clusters:
-                score = max(overlap(unit, member, weight) for v, member, _ in cluster if v is not version) \
-                    if any(v is not version for v, _, _ in cluster) else 0.0
+                score = max((overlap(unit, member, weight) for v, member, _ in cluster if v is not version),
+                            default=0.0)
                 if score > best_score:
                     best, best_score = cluster, score
             if best is not None and best_score >= CLUSTER_OVERLAP:
@@ -230,8 +226,7 @@ def _clusters(ordered: list[Version], weight: Weights) -> list[list[tuple[Versio
 def _differences(group: list[Version], reference: Version
                  ) -> tuple[list[Difference], list[dict[str, str | None]]]:
     ordered = [reference, *sorted((v for v in group if v is not reference), key=lambda v: -v.words())]
-    outlets = {id(v): _label(v, group) for v in ordered}
-    all_outlets = list(dict.fromkeys(outlets[id(v)] for v in ordered))
+    all_outlets = list(dict.fromkeys(v.outlet for v in ordered))
     differences: list[Difference] = []
     alignment: list[dict[str, str | None]] = []
     weight = weights([unit for v in ordered for unit, _ in v.units], len(ordered))
@@ -239,13 +234,13 @@ def _differences(group: list[Version], reference: Version
         members = {id(v) for v, _, _ in cluster}
         seed_version, seed, _ = cluster[0]
         present = [v for v in ordered if id(v) in members or coverage(seed, v.text) >= COVERED]
-        present_outlets = list(dict.fromkeys(outlets[id(v)] for v in present))
+        present_outlets = list(dict.fromkeys(v.outlet for v in present))
         row: dict[str, str | None] = dict.fromkeys(all_outlets)
         for version, unit, _ in cluster:
-            label = outlets[id(version)]
+            label = version.outlet
             row[label] = f"{row[label]} … {unit}" if row[label] else unit
         for version in present:
-            row[outlets[id(version)]] = row[outlets[id(version)]] or COVERED_ELSEWHERE
+            row[version.outlet] = row[version.outlet] or COVERED_ELSEWHERE
         alignment.append(row)
         missing = [o for o in all_outlets if o not in present_outlets]
         if missing:
@@ -264,12 +259,12 @@ def _differences(group: list[Version], reference: Version
                 changes = [list(c) for _, unit in variants for c in changed_words(base, unit)][:12]
                 present = [base_version] + [v for v, _ in variants]
                 differences.append(Difference(
-                    "wording", base, list(dict.fromkeys(outlets[id(v)] for v in present)),
+                    "wording", base, list(dict.fromkeys(v.outlet for v in present)),
                     variants=texts, changes=changes))
         speakers = list(dict.fromkeys(q.speaker_label for _, _, q in cluster))
         if len(speakers) >= 2:
             differences.append(Difference(
-                "attribution", seed, list(dict.fromkeys(outlets[id(v)] for v, _, _ in cluster)),
+                "attribution", seed, list(dict.fromkeys(v.outlet for v, _, _ in cluster)),
                 variants=speakers))
     return differences, alignment
 

@@ -192,11 +192,11 @@ def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
         for kind in KINDS:
             gold_diffs = [d for d in gold_statement["differences"] if d["kind"] == kind]
             predicted_diffs = [d for d in predicted if d.kind == kind]
-            found_gold = sum(any(_difference_matches(g, p) for p in predicted_diffs) for g in gold_diffs)
-            right_predicted = sum(any(_difference_matches(g, p) for g in gold_diffs)
-                                  for p in predicted_diffs)
-            for g in gold_diffs:
-                if not any(_difference_matches(g, p) for p in predicted_diffs):
+            matches = [[_difference_matches(g, p) for p in predicted_diffs] for g in gold_diffs]
+            found_gold = sum(any(row) for row in matches)
+            right_predicted = sum(any(row[j] for row in matches) for j in range(len(predicted_diffs)))
+            for g, row in zip(gold_diffs, matches, strict=True):
+                if not any(row):
                     misses.append(f"missed {kind}: {gold_statement.get('id')}: {g.get('text')!r}")
             score = differences[kind]
             score.gold += len(gold_diffs)

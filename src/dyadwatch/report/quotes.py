@@ -25,6 +25,12 @@ def _marked(reference: str | None, text: str, open_mark: str, close_mark: str,
     return " ".join(f"{open_mark}{out(w)}{close_mark}" if w in changed else out(w) for w in text.split())
 
 
+def _first_words(row: dict[str, str | None], outlets: list[str]) -> str | None:
+    """The clause as the first outlet (the reference, when it has it) words it: the others' changed
+    words are marked against it."""
+    return next((row[o] for o in outlets if row[o] and row[o] != COVERED_ELSEWHERE), None)
+
+
 def _title(statement: Statement) -> str:
     code = f" ({statement.speaker_code})" if statement.speaker_code else ""
     return (f"{statement.speaker}{code}, {date_label(statement.date, 'day')}: "
@@ -55,7 +61,7 @@ def _markdown(statements: list[Statement]) -> str:
         lines += [f"## {_title(statement)}", "", "| " + " | ".join(outlets) + " |",
                   "|" + "---|" * len(outlets)]
         for row in statement.alignment:
-            reference = next((row[o] for o in outlets if row[o] and row[o] != COVERED_ELSEWHERE), None)
+            reference = _first_words(row, outlets)
             cells = [_marked(reference, row[o], "**", "**") if row[o] else OMITTED for o in outlets]
             lines.append("| " + " | ".join(cells) + " |")
         lines += ["", "Differences:", ""]
@@ -86,7 +92,7 @@ def _html(statements: list[Statement]) -> str:
         parts.append(f"<section id='statement-{index + 1}'><h2>{html.escape(_title(statement))}</h2>")
         parts.append("<table><tr>" + "".join(f"<th>{html.escape(o)}</th>" for o in outlets) + "</tr>")
         for row in statement.alignment:
-            reference = next((row[o] for o in outlets if row[o] and row[o] != COVERED_ELSEWHERE), None)
+            reference = _first_words(row, outlets)
             cells = [f"<td>{_marked(reference, row[o], '<mark>', '</mark>', escape=True)}</td>" if row[o]
                      else f"<td class='omitted' title='left out by {html.escape(o)}'>{OMITTED}</td>"
                      for o in outlets]
