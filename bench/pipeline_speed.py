@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import statistics
 import sys
 import tempfile
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus_copies import unique_copies
+from cpu import pin_one_core
 from dyadwatch.model import Document
 
 
@@ -82,14 +82,6 @@ def report(label: str, words: int, docs: int, seconds: list[float], found: str) 
           + ", ".join(f"{s:.2f}" for s in seconds) + ")")
     print(f"  words/s: best {words / best:,.0f}  median {words / median:,.0f}")
     return words / median
-
-
-def pin_one_core() -> str:
-    if hasattr(os, "sched_setaffinity"):
-        cpu = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
-    return "not pinned (no sched_setaffinity here)"
 
 
 def layer_counts(records: Counter[str]) -> str:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
 import sys
 import time
 from collections.abc import Callable
 
+from cpu import pin_one_core
 from dyadwatch.model import PartialDate
 
 Workload = list[tuple[str, PartialDate | None]]  # (text, document creation time)
@@ -70,13 +70,6 @@ def report(label: str, words: int, docs: int, seconds: list[float], found: int, 
           + ", ".join(f"{s:.3f}" for s in seconds) + ")")
     print(f"  words/s: best {words / best:,.0f}  median {words / median:,.0f}{note}")
 
-
-def pin_one_core() -> str:
-    if hasattr(os, "sched_setaffinity"):
-        cpu = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
-    return "not pinned (no sched_setaffinity here); single-threaded"
 
 
 def main() -> None:
