@@ -166,9 +166,9 @@ def test_value_f1_on_wikiwars_meets_the_target():
 
 
 def test_value_f1_on_meantime_does_not_regress():
-    # Measured 0.801 when this test was written; the target (0.85) is not met yet.
+    # Measured 0.834 when this test was last changed; the target (0.85) is not met yet.
     score = evaluate_file(shared_data("timex/meantime-en.jsonl"))
-    assert score.value.f1 >= 0.79, score.to_dict()
+    assert score.value.f1 >= 0.82, score.to_dict()
 
 
 def test_a_flashback_does_not_move_the_running_time():
@@ -193,3 +193,56 @@ def test_tense_decides_the_year_of_a_bare_month():
 def test_a_background_year_in_news_does_not_displace_the_story():
     text = "Unemployment reached 8.5%, the highest since 1983. The index gained, ending the day higher."
     assert value_of(text, PartialDate(2009, 4, 3), "the day") == "2009-04-03"
+
+
+def test_a_time_and_the_day_right_after_it_are_one_expression():
+    values = tagged("GM filed for protection at 12:00 UTC Monday, in New York.", PartialDate(2009, 6, 1))
+    assert values["12:00 UTC Monday"][:2] == ("TIME", "2009-06-01T12:00Z")
+
+
+def test_the_same_period_a_year_back_follows_the_period_in_focus():
+    text = "Sales rose 43% in February compared to the same period last year."
+    assert value_of(text, PartialDate(2010, 3, 3), "the same period last year") == "2009-02"
+    text = "Sales fell 35% in January, compared to the same month a year ago."
+    assert value_of(text, PartialDate(2009, 2, 3), "the same month a year ago") == "2008-01"
+
+
+def test_the_day_refers_back_to_the_last_day_named_even_after_a_coarser_date():
+    text = ("Stocks rose on Friday. Employers shed 663,000 jobs in March, the Labor Department said. "
+            "The index gained, ending the day at 8,017.")
+    assert value_of(text, PartialDate(2009, 4, 4), "the day") == "2009-04-03"
+
+
+def test_a_quarter_takes_the_nearer_year_leaning_to_the_past():
+    text = "Ford will close ten plants during the fourth quarter."
+    assert value_of(text, PartialDate(2006, 8, 19), "the fourth quarter") == "2006-Q4"
+    text = "Profits rose in the fourth quarter, the company said."
+    assert value_of(text, PartialDate(2006, 2, 10), "the fourth quarter") == "2005-Q4"
+
+
+@pytest.mark.parametrize(("text", "dct", "expression", "value"), [
+    ("It has in recent years struggled.", PartialDate(2006, 8, 19), "recent years", "PXY"),
+    ("They settled their decades-long dispute.", PartialDate(2007, 2, 5), "decades-long", "PXY"),
+    ("Stocks fell for the past five trading days.", PartialDate(2011, 3, 18),
+     "the past five trading days", "P5D"),
+    ("A loss in the fourth quarter of 2005 and for the entire year.", PartialDate(2006, 1, 27),
+     "the entire year", "2005"),
+    ("Trading was suspended for a second consecutive day.", PartialDate(2008, 9, 17),
+     "a second consecutive day", "2008-09-17"),
+    ("Costs fell by $19 billion from the year previous.", PartialDate(2010, 1, 28),
+     "the year previous", "2009"),
+    ("The meeting took place during the weekend.", PartialDate(2008, 10, 13), "the weekend", "2008-W41-WE"),
+    ("The shares rose in morning trading.", PartialDate(2010, 3, 2), "morning", "2010-03-02TMO"),
+    ("Dealers reported their January sales.", PartialDate(2009, 2, 3), "January", "2009-01"),
+    ("This is an exciting time at today's GM.", PartialDate(2013, 12, 10), "today", "PRESENT_REF"),
+])
+def test_news_expressions_of_periods(text, dct, expression, value):
+    assert value_of(text, dct, expression) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The market fell on what is known as Black Monday.",
+    "The Russell 2000 Index of smaller companies dropped.",
+])
+def test_names_that_hold_a_weekday_or_a_year_are_not_times(text):
+    assert find_timexes(text, PartialDate(2007, 10, 19)) == []

@@ -49,6 +49,8 @@ class _Context:
     story: Point | None = None  # the running (narrative) reference time
     story_set_by_text: bool = False
     displaced: bool = False  # the text has narrated a specific date far from the dct
+    last_day: Point | None = None  # the last day the text named: what "the day" refers back to
+    last_year: int | None = None  # the year of the last date the text named
 
     def reference(self) -> tuple[Point | None, Anchor]:
         if self.story is not None and self.story_set_by_text:
@@ -69,6 +71,8 @@ class _Context:
         ref, anchor = self.reference()
         if ref is not None and ref.day is not None:
             return ref, anchor
+        if self.last_day is not None:
+            return self.last_day, "narrative"
         if self.dct is not None and self.dct.day is not None:
             return self.dct, "dct"
         return None, "none"
@@ -206,6 +210,34 @@ def _weekday(ctx: _Context, weekday: int, det: str | None, start: int) -> _Resol
     else:  # no tense cue: the nearest such day, the past one on a tie
         delta = ahead if ahead < -behind else behind
     return _date_from(base + dt.timedelta(days=delta), "dct")
+
+
+def _same_period_a_year_back(unit: str, ctx: _Context) -> _Resolved | None:
+    """"sales rose in February compared to the same period last year": the period in focus, a
+    year earlier, at the precision the unit names (a "period" takes the focus's own)."""
+    ref, anchor = ctx.reference()
+    if ref is None:
+        return None
+    if unit in ("period", "time"):  # a reporting period: a month at the finest
+        unit = "month" if ref.month else "year"
+    resolved = _unit_shift(Point(ref.year - 1, ref.month, ref.day), unit, 0, anchor)
+    if resolved:
+        resolved.point = None  # a comparison does not move the running time
+    return resolved
+
+
+def _the_weekend(ctx: _Context, start: int) -> _Resolved | None:
+    """"during the weekend": the weekend before the publication date, or the coming one when the
+    clause speaks of the future."""
+    if ctx.dct is None or ctx.dct.day is None:
+        return _Resolved("DATE", "XXXX-WXX-WE", None, "none")
+    today = ctx.dct.date()
+    if today is None:
+        return None
+    saturday = today + dt.timedelta(days=(5 - today.weekday()) % 7)
+    if today.weekday() < 5 and _tense_before(ctx.text, start) != "future":
+        saturday -= dt.timedelta(days=7)
+    return _Resolved("DATE", week_value(saturday) + "-WE", None, "dct")
 
 
 def _date_from(day: dt.date, anchor: Anchor) -> _Resolved:
@@ -365,8 +397,9 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
             current = (ref.month - 1) // 3 + 1
             if q in ("last", "final"):
                 number, offset = (current - 1, 0) if current > 1 else (4, -1)
-            elif number > current:
-                offset = -1
+            elif number > current:  # the nearer of this year's and last year's, news leaning back
+                ahead, behind = number - current, current + 4 - number
+                offset = -1 if behind < ahead * _news_penalty(ctx, match.start()) else 0
         return _Resolved("DATE", f"{year_value(ref.year + offset)}-Q{number}", mod, anchor)
     if rule in _DEICTIC_RULES and ctx.displaced and _in_quotation(ctx.text, match.start()):
         return _quoted_deictic(rule, match, ctx)
@@ -424,6 +457,18 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
     if rule == "on_the_day":
         ref, anchor = ctx.day_reference()
         return _date(ref.year, ref.month, ref.day, anchor) if ref else None
+    if rule == "same_period_shift":
+        return _same_period_a_year_back(match["unit"].lower(), ctx)
+    if rule == "whole_unit":  # "for the entire year": the year (month, …) last named
+        ref, anchor = ctx.reference()
+        if match["unit"].lower() == "year" and ctx.last_year is not None:
+            ref, anchor = Point(ctx.last_year), "narrative"
+        resolved = _unit_shift(ref, match["unit"], 0, anchor) if ref else None
+        if resolved:
+            resolved.point = None
+        return resolved
+    if rule == "the_weekend":
+        return _the_weekend(ctx, match.start())
     if rule == "the_past_unit":
         return _duration(1, match["unit"], None)
     if rule == "ago":
@@ -451,6 +496,16 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         if resolved and offset < 0:
             resolved.point = None  # a flashback does not move the running time
         return resolved
+    if rule == "streak":  # "suspended for a second consecutive day": the current one
+        if ctx.dct is None:
+            return None
+        unit = "day" if match["unit"].lower() == "session" else match["unit"]
+        resolved = _unit_shift(ctx.dct, unit, 0, "dct")
+        if resolved:
+            resolved.point = None
+        return resolved
+    if rule == "present_era":
+        return _Resolved("DATE", "PRESENT_REF", None, "dct")
     if rule == "anaphoric":
         ref, anchor = ctx.reference()
         if ref is None:
@@ -508,6 +563,8 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         return _Resolved("DURATION", f"P{count}Q", mod, "none") if isinstance(count, int) else None
     if rule == "single_unit":
         return _duration(1, match["unit"], None)
+    if rule == "vague_long":
+        return _duration("X", match["unit"].lower(), None)
     if rule == "vague_years":
         return _duration("X", match["unit"].lower().removesuffix("s"), None)
     if rule == "plural_units":
@@ -532,6 +589,9 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         return _Resolved("DATE", value, None, "none") if value else None
     if rule in ("clock", "clock24", "clock_military", "noon"):
         return _clock(match, ctx)
+    if rule == "trading_part":  # "rose in morning trading": that part of the news day
+        ref, anchor = ctx.day_reference()
+        return _with_part(_date(ref.year, ref.month, ref.day, anchor), _part(match)) if ref else None
     if rule == "day_part":
         ref, anchor = ctx.reference()
         part = _part(match)
@@ -574,8 +634,27 @@ def _year_only(match: re.Match[str], ctx: _Context, mod: str | None) -> _Resolve
     after = ctx.text[match.end():match.end() + 30]
     if COUNTED_NOUN_AFTER.match(after) and not match.groupdict().get("era"):
         return None  # "1500 soldiers": a count, not a year
+    if _inside_name(ctx.text, match.start(), match.end()):
+        return None
     year = _year(match)
     return _date(year, None, None, "absolute", mod)
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?][\"”’']\s)(?<!^)\b(?P<word>[A-Z][a-z]+)\s$")
+_OPENERS = frozenset({"In", "On", "By", "Since", "From", "After", "Before", "Until", "During", "Of", "The"})
+_NAME_WORD_AFTER = re.compile(r"\s[A-Z][a-z]+\b")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A year between two capitalized words of one name: "the Russell 2000 Index", "the Vision
+    2030 Plan". A month, weekday, season or sentence opener before it keeps it a year."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before is None or not _NAME_WORD_AFTER.match(text, end):
+        return False
+    words = time_words()
+    word = before["word"]
+    return word not in _OPENERS and word not in words.months and word not in words.weekdays \
+        and word.lower() not in words.seasons
 
 
 def _clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
@@ -718,11 +797,15 @@ def find_timexes(text: str, dct: PartialDate | None = None) -> list[Timex]:
         resolved = _resolve(rule.name, match, ctx)
         if resolved is None:
             continue
+        if resolved.type == "DATE" and re.match(r"\d{4}(?!\d)", resolved.value):
+            ctx.last_year = int(resolved.value[:4])
         for part_start, part_end, part in _split_ranges(start, end, match, resolved):
             timexes.append(Timex(part_start, part_end, text[part_start:part_end], part.type,  # type: ignore[arg-type]
                                  part.value, part.mod, part.anchor))
             if part.point is not None and part.type in ("DATE", "TIME"):
                 _advance_story(ctx, part.point, _opens_sentence(text, part_start))
+                if part.point.day is not None:
+                    ctx.last_day = part.point
     return _times_take_following_dates(timexes, text)
 
 
@@ -730,14 +813,24 @@ _TIME_DATE_GLUE = re.compile(r"(?i:,?\s*(?:on\s+)?)")
 
 
 def _times_take_following_dates(timexes: list[Timex], text: str) -> list[Timex]:
-    """"16:15 UTC, June 1st" and "5:34 AM on March 20, 2003": the time is on the date that follows."""
-    out = list(timexes)
-    for i, (time, date) in enumerate(itertools.pairwise(timexes)):
-        glue = text[time.end:date.start]
-        if time.type == "TIME" and "T" in time.value and date.type == "DATE" \
+    """"16:15 UTC, June 1st" and "5:34 AM on March 20, 2003": the time is on the date that follows.
+    With nothing but a space between ("12:00 UTC Monday") the two are one expression."""
+    out: list[Timex] = []
+    skip_next = False
+    for time, date in itertools.pairwise([*timexes, None]):
+        if skip_next:
+            skip_next = False
+            continue
+        glue = text[time.end:date.start] if date else ""
+        if date is not None and time.type == "TIME" and "T" in time.value and date.type == "DATE" \
                 and len(glue) <= 5 and _TIME_DATE_GLUE.fullmatch(glue) \
                 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.value):
-            clock = time.value.split("T", 1)[1]
-            out[i] = Timex(time.start, time.end, time.text, "TIME", f"{date.value}T{clock}", time.mod,
-                           date.anchor)
+            value = f"{date.value}T{time.value.split('T', 1)[1]}"
+            if glue.isspace():
+                out.append(Timex(time.start, date.end, text[time.start:date.end], "TIME", value, time.mod,
+                                 date.anchor))
+                skip_next = True
+                continue
+            time = Timex(time.start, time.end, time.text, "TIME", value, time.mod, date.anchor)
+        out.append(time)
     return out

@@ -33,6 +33,8 @@ class TimeWords:
     references: dict[str, str | None]
     sets: dict[str, str]
     holidays: dict[str, tuple[int, int]]
+    named_day_words: tuple[str, ...]
+    unit_qualifiers: tuple[str, ...]
 
     def unit(self, word: str) -> Unit:
         word = word.lower()
@@ -85,4 +87,6 @@ def time_words() -> TimeWords:
         references=references,
         sets={k.lower(): v for k, v in data["sets"].items()},
         holidays={k: (v[0], v[1]) for k, v in data["holidays"].items()},
+        named_day_words=tuple(data["named_day_words"]),
+        unit_qualifiers=tuple(data["unit_qualifiers"]),
     )

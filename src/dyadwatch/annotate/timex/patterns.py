@@ -33,11 +33,13 @@ def rules() -> tuple[Rule, ...]:
     qmod = rf"(?:(?P<qmod>{alternation(w.quantity_mods)})\s+)?"
     count = rf"(?P<count>(?!(?i:a\s+second)\b)(?:\d+(?:\.\d+)?|{alternation(w.numbers)}(?:\s+and\s+a\s+half)?|" \
             rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)))"
-    units = r"(?P<unit>(?i:second|minute|hour|day|night|weekend|week|fortnight|month|year|decade|centur(?:y|ie)))"
+    qualifier = rf"(?:(?i:{alternation(w.unit_qualifiers)})\s+)?"  # "five trading days"
+    units = qualifier + r"(?P<unit>(?i:second|minute|hour|day|night|weekend|week|fortnight|month|year|decade|centur(?:y|ie)))"
     part = r"(?P<part>(?i:morning|afternoon|evening|night))"
     season = r"(?P<season>(?i:spring|summer|autumn|winter))"
     anaphoric_det = r"(?P<det>(?i:that\s+same|the\s+same|that|the\s+very\s+same))"
     rel_year = r"(?P<rel>(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|this|last|next))\s+(?i:year)"
+    not_named_day = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in w.named_day_words)
     wd_pre = rf"(?:{weekday},?\s+)?"
 
     def rule(name: str, pattern: str, flags: int = 0) -> Rule:
@@ -68,17 +70,22 @@ def rules() -> tuple[Rule, ...]:
         rule("century", rf"\b(?i:the\s+)?{pos}(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|(?i:{alternation(w.ordinals)}))[\s-]+(?i:century){era}"),
         rule("quarter", rf"\b(?:(?i:the\s+)(?P<q>(?i:first|second|third|fourth|last|final|1st|2nd|3rd|4th))\s+|(?P<qa>(?i:first|second|third|fourth|1st|2nd|3rd|4th))-)(?i:quarter)(?:\s+(?i:of\s+)(?:{year}|{rel_year}))?"),
         rule("quarter_code", r"\bQ(?P<q>[1-4])(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
+        rule("present_era", r"\b(?P<span>(?i:today))['’]s\s+(?=[A-Z])"),  # "today's Russia": the present, not a day
         rule("deictic_day", rf"\b(?P<dir>(?i:earlier|later)\s+)?(?P<word>(?i:today|yesterday|tomorrow|tonight))(?:\s+{part})?\b"),
         rule("this_part", rf"\b(?P<word>(?i:this|yesterday|tomorrow|last))\s+{part}\b"),
         rule("deictic_unit", rf"\b{pos}(?:(?P<dir>(?i:earlier|later))\s+)?(?P<det>(?i:this|last|next|coming|current|past))\s+(?P<unit>(?i:week|weekend|month|year|decade|quarter|century))\b(?!\s+(?i:of)\b)"),
         rule("week_of_month", rf"\b(?i:the\s+)(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of\s+){month}(?:,?\s+{year})?"),
         rule("pos_the_unit", r"\b(?P<pos>(?i:the\s+(?:end|beginning|start|middle|close)\s+of|early\s+in|late\s+in))\s+(?i:the\s+)(?P<unit>(?i:year|month|week|day))\b"),
         rule("on_the_day", r"\b(?i:on|for|during|across|through|end|ended|ending|finish|finished|finishing|close|closed|closing|in)\s+(?P<span>(?i:the\s+day))\b(?!\s+(?i:before|after|of|when|that|on|in|following)\b)"),
+        rule("same_period_shift", r"\b(?i:the\s+same)\s+(?P<unit>(?i:period|month|quarter|week|day|time))\s+(?i:of\s+)?(?i:(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+(?:ago|earlier|before))\b"),
+        rule("whole_unit", r"\b(?i:the\s+(?:entire|whole|full))\s+(?P<unit>(?i:year|month|week|day))\b(?!\s+(?i:of|before|after)\b)"),
+        rule("the_weekend", r"\b(?i:during|over|at|on|across|through)\s+(?P<span>(?i:the\s+weekend))\b(?!\s+(?i:of|before|after)\b)"),
         rule("the_past_unit", r"\b(?i:the\s+)(?P<det>(?i:past|last))\s+(?P<unit>(?i:week|month|year|decade|century))\b(?!\s+(?i:of)\b)"),
         rule("ago", rf"\b{qmod}{count}[\s-]+{units}s?\s+(?i:ago)\b", re.I),
-        rule("weekday", rf"\b(?:(?P<det>(?i:last|next|this|that|the\s+following|the\s+previous|the\s+next))\s+)?{weekday}(?:\s+{part})?\b"),
+        rule("weekday", rf"{not_named_day}\b(?:(?P<det>(?i:last|next|this|that|the\s+following|the\s+previous|the\s+next))\s+)?{weekday}(?:\s+{part})?\b"),
         rule("relative_unit", r"\b(?i:the\s+)(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week|weekend|month|year|decade))\b"),
-        rule("unit_relative", r"\b(?i:the\s+)(?P<unit>(?i:day|night|week|month|year))\s+(?P<rel>(?i:before|after))\b"),
+        rule("unit_relative", r"\b(?i:the\s+)(?P<unit>(?i:day|night|week|month|year))\s+(?P<rel>(?i:before|after|previous|prior|earlier))\b"),
+        rule("streak", rf"\b(?i:an?|the|its|their)\s+(?:(?i:{alternation(w.ordinals)})|\d+(?:st|nd|rd|th))\s+(?i:consecutive|straight|successive|running)\s+(?P<unit>(?i:day|session|week|month|year|quarter))\b"),
         rule("anaphoric", rf"\b{anaphoric_det}\s+(?P<unit>(?i:day|night|morning|afternoon|evening|week|weekend|month|year))\b"),
         rule("later_that", r"\b(?P<dir>(?i:later|earlier))\s+(?i:that|the\s+same|in\s+the)\s+(?P<unit>(?i:day|night|morning|afternoon|evening|week|month|year))\b"),
         rule("count_later", rf"\b{qmod}{count}[\s-]+{units}s?\s+(?P<rel>(?i:later|afterwards?|after\s+that|thereafter|earlier|before\s+that|previously|beforehand))\b", re.I),
@@ -86,7 +93,8 @@ def rules() -> tuple[Rule, ...]:
         rule("the_next_count", rf"\b(?i:the\s+)(?P<rel>(?i:past|last|next|coming|following|previous|first|final))\s+{count}\s+{units}s?\b", re.I),
         rule("duration", rf"\b{qmod}{count}[\s-]+(?:(?i:straight|consecutive|successive|full|whole|more|additional|long)\s+)?{units}s?(?:[\s-]long)?\b", re.I),
         rule("duration_quarters", rf"\b{qmod}{count}\s+(?i:straight|consecutive|successive|full)\s+(?P<unit>(?i:quarter))s?\b", re.I),
-        rule("vague_years", r"\b(?i:over\s+the|in\s+recent|for|over)\s+(?P<span>(?:(?i:the|recent)\s+)?(?P<unit>(?i:years|decades|months|weeks)))\b(?!\s+(?i:of|ago|later|earlier|before|after)\b)"),
+        rule("vague_years", r"\b(?i:over|in|for)\s+(?P<span>(?:(?i:the|recent|the\s+recent)\s+)?(?P<unit>(?i:years|decades|months|weeks)))\b(?!\s+(?:(?i:of|ago|later|earlier|before|after)\b|\d))"),
+        rule("vague_long", r"\b(?P<unit>(?i:decade|year|month|week))s-long\b"),
         rule("single_unit", r"\b(?P<count>(?i:single|one))-(?P<unit>(?i:day|week|month|year))\b"),
         rule("plural_units", r"\b(?i:for|over|within|after|lasted|took|in|just)\s+(?P<span>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))\b"),
         rule("set_every", rf"\b(?i:every|each)\s+(?:{count}\s+)?{units}s?\b", re.I),
@@ -98,6 +106,7 @@ def rules() -> tuple[Rule, ...]:
         rule("clock24", r"\b(?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?:\s*(?P<tz>UTC|GMT|(?i:hrs|hours)))?(?!\d)"),
         rule("clock_military", r"\b(?P<hour>[0-2]\d)(?P<minute>[0-5]\d)\s*(?P<tz>UTC|GMT)\b"),
         rule("noon", r"\b(?P<word>(?i:noon|midday|midnight))\b"),
+        rule("trading_part", rf"\b(?i:in|during)\s+(?:(?i:early|late)\s+)?(?P<span>{part})\s+(?i:trading|trade|dealings|session)\b"),
         rule("day_part", rf"\b(?i:at|by|during|overnight|through)\s+(?P<span>(?:(?i:the)\s+)?{part})\b(?!\s+(?i:of)\b)"),
         rule("holiday", rf"\b(?P<holiday>{alternation(w.holidays, case_insensitive=False)})(?:\s+{year})?\b"),
     )
@@ -130,6 +139,7 @@ PAST_VERB = re.compile(  # not a participle after "be" ("should be completed")
 )
 MONTH_CONTEXT = re.compile(
     r"(?i:\b(?:in|during|since|until|till|by|from|to|of|through|throughout|between|and|or|early|late|"
-    r"mid|last|next|this|that|each|every|before|after|around|on|end|beginning|start|middle|until|into)\s*-?\s*)$"
+    r"mid|last|next|this|that|each|every|before|after|around|on|end|beginning|start|middle|until|into|"
+    r"its|their|our)\s*-?\s*)$"  # "their January sales"
 )
 COUNTED_NOUN_AFTER = re.compile(r"^\s+(?!(?:was|has|saw|is|as|its|this|his|its)\b)[a-z]{2,}s\b")
