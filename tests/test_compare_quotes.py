@@ -97,6 +97,36 @@ def test_differences_are_classified(workspace):
         any(("anything", "nothing") in w for w in wordings)
 
 
+TWO_ANSWERS = """Interfax, 26 February 2020
+
+Dmitry Peskov's call with journalists
+
+Question: The embassy has complained about checks. How does the Kremlin view this?
+
+Dmitry Peskov: Unfortunately, I don't know anything about this letter. These measures apply to everyone, without exception.
+
+Question: Is a visit to China planned?
+
+Dmitry Peskov: The president will travel to Beijing in April. The visit is being prepared by both sides.
+"""
+SECOND_ANSWER_ONLY = """Reuters, 26 February 2020
+
+Putin to visit Beijing in April
+
+"The president will travel to Beijing in April," Kremlin spokesman Dmitry Peskov told reporters on Wednesday.
+"""
+
+
+def test_an_outlet_that_skips_a_whole_answer_made_a_selection_not_an_omission(tmp_path):
+    (tmp_path / "2020-02-26_interfax_call.txt").write_text(TWO_ANSWERS, encoding="utf-8")
+    (tmp_path / "2020-02-26_reuters_visit.txt").write_text(SECOND_ANSWER_ONLY, encoding="utf-8")
+    with Workspace(tmp_path / "store.db") as ws:
+        ws.ingest([str(tmp_path)])
+        (statement,) = ws.statements()
+    omissions = {d.text: d.missing_from for d in statement.differences if d.kind == "omission"}
+    assert omissions == {"The visit is being prepared by both sides": ["Reuters"]}
+
+
 def test_quotes_dataframe_and_speaker_filter(workspace):
     frame = workspace.quotes()
     assert {"Interfax", "TASS", "RT"} <= set(frame["outlet"])
@@ -147,6 +177,15 @@ def test_demo_gold_scores(tmp_path):
     assert figures["statements"]["matched"] == len(read_gold(gold)["statements"])
     assert figures["differences"]["omission"]["recall"] >= 0.8
     assert figures["quotes"]["speaker_accuracy_found"] >= 0.75
+
+
+def test_eval_quotes_lists_missed_and_spurious_differences():
+    gold = ROOT / "tests" / "demo_expected" / "quotes_gold.yaml"
+    result = run_cli("eval", "quotes", str(gold), "--docs", str(DEMO), "--errors", "500")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert any(line.strip().startswith("missed wording:") for line in lines)
+    assert any(line.strip().startswith("spurious omission:") and "(missing from " in line for line in lines)
 
 
 def test_eval_quotes_rejects_bad_gold(tmp_path):

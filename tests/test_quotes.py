@@ -119,6 +119,17 @@ def test_indirect_speech_with_that():
     assert quote.speaker.code == "RUSGOV"
 
 
+@pytest.mark.parametrize("text", [
+    "Dmitry Peskov said on Wednesday he was not aware of the letter.",
+    "Dmitry Peskov said at his daily conference call on Wednesday that he was not aware of the letter.",
+    "Dmitry Peskov said at Wednesday's routine briefing he was not aware of the letter.",
+])
+def test_the_occasion_and_time_of_saying_are_not_what_was_said(text):
+    quote = only(text)
+    assert quote.kind == "indirect" and quote.speaker.name == "Dmitry Peskov"
+    assert quote.text == "he was not aware of the letter"
+
+
 def test_indirect_speech_with_trailing_cue():
     quote = only("The measures apply to everyone and are not aimed at Chinese citizens, "
                  "Kremlin spokesman Dmitry Peskov told reporters on Wednesday.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -227,19 +228,27 @@ class Workspace:
 
     def statements(self, speaker: str | None = None) -> list[Statement]:
         """Statements reported by two or more documents, with their versions and differences."""
+        from .annotate.quotes import paragraph_starts
         from .compare.statements import find_statements
 
         self.annotate()
-        return find_statements([reported_quote(q) for q in self.store.quotes()], speaker)
+        rows = self.store.quotes()
+        paragraphs = {doc.id: paragraph_starts(doc.text)
+                      for doc in self.store.documents({row["document_id"] for row in rows})}
+        return find_statements([reported_quote(q, paragraphs.get(q["document_id"])) for q in rows], speaker)
 
 
-def reported_quote(row: dict[str, Any]) -> ReportedQuote:
+def reported_quote(row: dict[str, Any], paragraphs: list[int] | None = None) -> ReportedQuote:
+    """A stored quote for comparison; `paragraphs` (the document's paragraph starts) tells which
+    passage it belongs to."""
     from .compare.statements import ReportedQuote
 
     speaker = row["speaker"] or {}
+    paragraph = paragraphs[max(bisect_right(paragraphs, row["start"]) - 1, 0)] if paragraphs else None
     return ReportedQuote(row["document_id"], row["outlet"] or "unknown outlet", row["document_kind"],
                          row["published"], row["start"], row["end"], row["text"], row["kind"],
-                         speaker.get("text"), speaker.get("name"), speaker.get("code"), row["date"])
+                         speaker.get("text"), speaker.get("name"), speaker.get("code"), row["date"],
+                         paragraph)
 
 
 def _quote_frame_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ every difference between the versions classified.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,13 @@ class ReportedQuote:
     speaker_name: str | None
     speaker_code: str | None
     date: str | None
+    paragraph: int | None = None  # where the paragraph the quote opens in starts
+
+    @property
+    def passage(self) -> tuple[str, int]:
+        """The passage the quote belongs to: its paragraph, or for a transcript its whole answer
+        turn (one quote however many paragraphs it runs over)."""
+        return self.document_id, self.start if self.paragraph is None else self.paragraph
 
     @property
     def speaker_key(self) -> str | None:
@@ -206,8 +214,11 @@ def _reference(group: list[Version]) -> Version:
     return min(group, key=lambda v: (_DOCUMENT_KIND_RANK.get(v.document_kind, 3), -v.words()))
 
 
-def _clusters(ordered: list[Version], weight: Weights) -> list[list[tuple[Version, str, ReportedQuote]]]:
-    clusters: list[list[tuple[Version, str, ReportedQuote]]] = []
+Cluster = list[tuple[Version, str, ReportedQuote]]
+
+
+def _clusters(ordered: list[Version], weight: Weights) -> list[Cluster]:
+    clusters: list[Cluster] = []
     for version in ordered:
         for unit, quote in version.units:
             best, best_score = None, 0.0
@@ -223,6 +234,45 @@ def _clusters(ordered: list[Version], weight: Weights) -> list[list[tuple[Versio
     return clusters
 
 
+def _present(cluster: Cluster, versions: list[Version]) -> list[Version]:
+    """The versions that have the cluster's clause: its members, and versions whose text holds
+    most of the seed's words (merged into, or split across, other clauses)."""
+    members = {id(v) for v, _, _ in cluster}
+    seed = cluster[0][1]
+    return [v for v in versions if id(v) in members or coverage(seed, v.text) >= COVERED]
+
+
+def _passage_keys(cluster: Cluster) -> set[tuple[str, int]]:
+    return {quote.passage for _, _, quote in cluster}
+
+
+def _passages(clusters: list[Cluster], reference: Version) -> dict[int, list[Cluster]]:
+    """For each cluster, the other clusters of its passage: those sharing a paragraph (or answer
+    turn) with it in some version and, when the reference is not a transcript, the reference's
+    clauses right before and after it (a wire's paragraphs are a sentence or two long)."""
+    members: dict[tuple[str, int], list[Cluster]] = {}
+    for cluster in clusters:
+        for key in _passage_keys(cluster):
+            members.setdefault(key, []).append(cluster)
+    passage_of: dict[int, list[Cluster]] = {}
+    for cluster in clusters:
+        related = {id(c): c for key in _passage_keys(cluster) for c in members[key]}
+        passage_of[id(cluster)] = [c for c in related.values() if c is not cluster]
+    if reference.document_kind != "transcript":
+        seeded = [c for c in clusters if c[0][0] is reference]
+        for before, after in itertools.pairwise(seeded):
+            passage_of[id(before)].append(after)
+            passage_of[id(after)].append(before)
+    return passage_of
+
+
+def _reports_passage(version: Version, cluster: Cluster, passage_of: dict[int, list[Cluster]],
+                     present_in: dict[int, list[Version]]) -> bool:
+    """Does `version` report the passage (answer or paragraph) the cluster's clause belongs to?
+    An outlet that skips a whole answer made a selection; it did not drop a clause."""
+    return any(any(v is version for v in present_in[id(other)]) for other in passage_of[id(cluster)])
+
+
 def _differences(group: list[Version], reference: Version
                  ) -> tuple[list[Difference], list[dict[str, str | None]]]:
     ordered = [reference, *sorted((v for v in group if v is not reference), key=lambda v: -v.words())]
@@ -230,10 +280,12 @@ def _differences(group: list[Version], reference: Version
     differences: list[Difference] = []
     alignment: list[dict[str, str | None]] = []
     weight = weights([unit for v in ordered for unit, _ in v.units], len(ordered))
-    for cluster in _clusters(ordered, weight):
-        members = {id(v) for v, _, _ in cluster}
+    clusters = _clusters(ordered, weight)
+    present_in = {id(cluster): _present(cluster, ordered) for cluster in clusters}
+    passage_of = _passages(clusters, reference)
+    for cluster in clusters:
         seed_version, seed, _ = cluster[0]
-        present = [v for v in ordered if id(v) in members or coverage(seed, v.text) >= COVERED]
+        present = present_in[id(cluster)]
         present_outlets = list(dict.fromkeys(v.outlet for v in present))
         row: dict[str, str | None] = dict.fromkeys(all_outlets)
         for version, unit, _ in cluster:
@@ -245,7 +297,11 @@ def _differences(group: list[Version], reference: Version
         missing = [o for o in all_outlets if o not in present_outlets]
         if missing:
             if seed_version is reference or len(present_outlets) >= 2:
-                differences.append(Difference("omission", seed, present_outlets, missing))
+                absent = [v for v in ordered if v.outlet in missing]
+                dropped_by = list(dict.fromkeys(
+                    v.outlet for v in absent if _reports_passage(v, cluster, passage_of, present_in)))
+                if dropped_by:
+                    differences.append(Difference("omission", seed, present_outlets, dropped_by))
             else:
                 differences.append(Difference("addition", seed, present_outlets, missing))
         # wording: the words put in quotation marks differ from the reference's (or the first quote's)

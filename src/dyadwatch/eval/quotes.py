@@ -198,6 +198,10 @@ def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
             for g, row in zip(gold_diffs, matches, strict=True):
                 if not any(row):
                     misses.append(f"missed {kind}: {gold_statement.get('id')}: {g.get('text')!r}")
+            for j, p in enumerate(predicted_diffs):
+                if not any(row[j] for row in matches):
+                    missing = f" (missing from {', '.join(p.missing_from)})" if p.missing_from else ""
+                    misses.append(f"spurious {kind}: {gold_statement.get('id')}: {p.text!r}{missing}")
             score = differences[kind]
             score.gold += len(gold_diffs)
             score.found += found_gold

@@ -47,7 +47,7 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _paragraph_starts(text: str) -> list[int]:
+def paragraph_starts(text: str) -> list[int]:
     starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
     return starts
 
@@ -60,10 +60,11 @@ class _Doc:
         self.text = text
         self.sentences = list(sentences)
         self.actors = sorted(actors, key=lambda a: a.start)
-        self.timexes = [t for t in timexes if t.type == "DATE" and _DAY_OR_MONTH.match(t.value)]
+        self.all_timexes = sorted(timexes, key=lambda t: t.start)
+        self.timexes = [t for t in self.all_timexes if t.type == "DATE" and _DAY_OR_MONTH.match(t.value)]
         self.published = published.iso() if published else None
         self.cues = cues
-        self.paragraphs = _paragraph_starts(text)
+        self.paragraphs = paragraph_starts(text)
         self.spans = quoted_spans(text)  # every quotation between marks, read once
 
     def sentence_at(self, offset: int) -> Sentence | None:
@@ -349,6 +350,24 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ADJUNCT_TIME = re.compile(r"\s*,?\s*(?:(?:on|in)\s+)?")
+
+
+def _past_adjuncts(doc: _Doc, after: int) -> int:
+    """Skip the occasion and the time right after a cue, in either order: "said at his weekly
+    briefing on Wednesday (that) …" — they frame the saying, they are not what was said."""
+    for _ in range(2):
+        setting = doc.cues.setting.match(doc.text, after)
+        if setting:
+            after = setting.end()
+        timex = next((t for t in doc.all_timexes if after <= t.start <= after + 6
+                      and _ADJUNCT_TIME.fullmatch(doc.text, after, t.start)), None)
+        if timex is None:
+            break
+        after = timex.end
+    return after
+
+
 def _indirect_in(doc: _Doc, sentence: Sentence, quoted: list[tuple[int, int]]
                  ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
     """The reported clause of a sentence, its cue and its speaker, or None."""
@@ -412,9 +431,7 @@ def _indirect_in(doc: _Doc, sentence: Sentence, quoted: list[tuple[int, int]]
             if object_actor is None:
                 continue
             after = object_actor.end
-        setting = cues.setting.match(text, after)
-        if setting:
-            after = setting.end()
+        after = _past_adjuncts(doc, after)
         that = re.match(r"[^,.;:\"“”]{0,40}?\bthat\b", text[after:s_end])
         if that and _words(that.group(0)) <= 6:
             after += that.end()

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import yaml
 
-_KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "speaker_before", "quoted_as",
-         "term_markers", "question_labels", "procedural_labels")
+_KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "setting_nouns", "speaker_before",
+         "quoted_as", "term_markers", "question_labels", "procedural_labels")
+_OCCASION = (r"(?:at|in|on|during)\s+(?:a|an|the|his|her|its|their|this|[A-Z][\w.]*['’]s)\s+"
+             r"(?:[\w-]+\s+){{0,3}}?(?:{nouns})")
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class Cues:
     clause_verb: re.Pattern[str]   # the forms that introduce indirect speech with "that"
     bare_clause_verb: re.Pattern[str]  # the forms that take a clause without "that"
     listener: re.Pattern[str]      # "reporters", "a briefing" right after the verb
-    setting: re.Pattern[str]       # "in a statement", "at a news conference"
+    setting: re.Pattern[str]       # "in a statement", "at his weekly news conference"
     speaker_before: re.Pattern[str]  # "according to", at the end of a prefix
     quoted_as: re.Pattern[str]     # "quoted", "cited": the speaker is the object
     term_marker: re.Pattern[str]   # "so-called", "titled" right before a quoted span
@@ -65,7 +67,8 @@ def load_cues(path: Path | None = None) -> Cues:
         clause_verb=re.compile(rf"\b(?:{_alternation(clause_forms)})\b", flags),
         bare_clause_verb=re.compile(rf"\b(?:{_alternation(data['bare_clause'])})\b", flags),
         listener=re.compile(rf"\s*(?:{_alternation(data['listeners'])})\b", flags),
-        setting=re.compile(rf"\s*,?\s*(?:{_alternation(data['settings'])})\b", flags),
+        setting=re.compile(rf"\s*,?\s*(?:{_alternation(data['settings'])}|"
+                           rf"{_OCCASION.format(nouns=_alternation(data['setting_nouns']))})\b", flags),
         speaker_before=re.compile(rf"\b(?:{_alternation(data['speaker_before'])})\s*$", flags),
         quoted_as=re.compile(rf"\b(?:{_alternation(data['quoted_as'])})\b", flags),
         term_marker=re.compile(rf"\b(?:{_alternation(data['term_markers'])})\s*$", flags),
