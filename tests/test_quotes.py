@@ -130,6 +130,13 @@ def test_the_occasion_and_time_of_saying_are_not_what_was_said(text):
     assert quote.text == "he was not aware of the letter"
 
 
+@pytest.mark.parametrize("dateline", ["MOSCOW, Feb 26 - ", "Feb 26 (Interfax) - ", "Moscow, Feb 26 (TASS) ",
+                                      "(Reuters) - "])
+def test_a_wire_dateline_is_not_part_of_the_reported_clause(dateline):
+    quote = only(dateline + "The measures are not aimed at anyone, Kremlin spokesman Dmitry Peskov said.")
+    assert quote.text == "The measures are not aimed at anyone"
+
+
 def test_indirect_speech_with_trailing_cue():
     quote = only("The measures apply to everyone and are not aimed at Chinese citizens, "
                  "Kremlin spokesman Dmitry Peskov told reporters on Wednesday.")

@@ -36,7 +36,10 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:what|which|who|whom|that)\s+$", re.IGNORECA
 _TURN = re.compile(r"([A-Z][\w.'’ -]{0,40}?|Q|A):[ \t]+")
 _ANSWER_LABELS = ("a", "answer")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^—\n]{0,60}?(?:—|–|\s--?\s)\s*")
+_DATELINE = re.compile(  # "MOSCOW, Feb 26 — ", "New Delhi, Jan 19 (PTI) ", "Nov 26 (Interfax) - "
+    r"^(?:[A-Z][A-Z .'-]+,[^—\n]{0,60}?(?:—|–|\s--?\s)|"
+    r"(?:[A-Z][\w .'-]{1,30},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
+    r"\([A-Z][\w .&/-]{1,30}\)\s*(?:—|–|--?|:)?)\s*")
 _ROLE_HEADS = ("spokes", "minister", "president", "premier", "secretary", "ambassador", "envoy",
                "chancellor", "chairman", "leader", "diplomat", "adviser", "advisor", "general",
                "commander", "governor", "mayor", "director", "official", "chief")
