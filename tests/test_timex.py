@@ -166,9 +166,9 @@ def test_value_f1_on_wikiwars_meets_the_target():
 
 
 def test_value_f1_on_meantime_does_not_regress():
-    # Measured 0.834 when this test was last changed; the target (0.85) is not met yet.
+    # Measured 0.846 when this test was last changed; the target (0.85) is not met yet.
     score = evaluate_file(shared_data("timex/meantime-en.jsonl"))
-    assert score.value.f1 >= 0.82, score.to_dict()
+    assert score.value.f1 >= 0.835, score.to_dict()
 
 
 def test_a_flashback_does_not_move_the_running_time():
@@ -229,8 +229,19 @@ def test_a_quarter_takes_the_nearer_year_leaning_to_the_past():
      "the entire year", "2005"),
     ("Trading was suspended for a second consecutive day.", PartialDate(2008, 9, 17),
      "a second consecutive day", "2008-09-17"),
-    ("Costs fell by $19 billion from the year previous.", PartialDate(2010, 1, 28),
-     "the year previous", "2009"),
+    ("Costs fell to $118 billion last year, $19 billion less than the year previous.",
+     PartialDate(2010, 1, 28), "the year previous", "2008"),
+    ("Wall Street had its best week since November.", PartialDate(2009, 3, 13), "week", "2009-W11"),
+    ("Stocks gained for a fourth week in a row.", PartialDate(2009, 4, 4), "a fourth week in a row",
+     "2009-W14"),
+    ("Stocks fell for a third straight session.", PartialDate(2009, 4, 4), "a third straight session",
+     "2009-04-04"),
+    ("The jet arrives on November 11, three days later than originally planned.", PartialDate(2005, 10, 20),
+     "three days later", "2005-11-11"),
+    ("The deal should close by June 10. If no price is agreed by that time, Fiat pays the average.",
+     PartialDate(2011, 6, 3), "that time", "2011-06-10"),
+    ("Apple unveils iPhone 4 at Developers Conference 2010 Yesterday, Apple said more.",
+     PartialDate(2010, 6, 8), "2010", "2010"),
     ("The meeting took place during the weekend.", PartialDate(2008, 10, 13), "the weekend", "2008-W41-WE"),
     ("The shares rose in morning trading.", PartialDate(2010, 3, 2), "morning", "2010-03-02TMO"),
     ("Dealers reported their January sales.", PartialDate(2009, 2, 3), "January", "2009-01"),

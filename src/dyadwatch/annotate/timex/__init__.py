@@ -51,6 +51,7 @@ class _Context:
     displaced: bool = False  # the text has narrated a specific date far from the dct
     last_day: Point | None = None  # the last day the text named: what "the day" refers back to
     last_year: int | None = None  # the year of the last date the text named
+    last_point: Point | None = None  # the last date the text named, at its own precision
 
     def reference(self) -> tuple[Point | None, Anchor]:
         if self.story is not None and self.story_set_by_text:
@@ -488,6 +489,8 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         return _with_part(resolved, _part(match)) if resolved else None
     if rule in ("relative_unit", "unit_relative"):
         ref, anchor = ctx.reference()
+        if match["unit"].lower() == "year" and ctx.last_year is not None:
+            ref, anchor = Point(ctx.last_year), "narrative"  # "last year, … than the year previous"
         if ref is None:
             return None
         rel = match["rel"].lower()
@@ -496,16 +499,22 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         if resolved and offset < 0:
             resolved.point = None  # a flashback does not move the running time
         return resolved
-    if rule == "streak":  # "suspended for a second consecutive day": the current one
+    if rule in ("streak", "best_since"):  # "a second straight day", "its best week since May": the current
         if ctx.dct is None:
             return None
-        unit = "day" if match["unit"].lower() == "session" else match["unit"]
+        unit = (match["unit"] or match.groupdict().get("unit2") or "").lower()
+        unit = "day" if unit == "session" else unit
         resolved = _unit_shift(ctx.dct, unit, 0, "dct")
         if resolved:
             resolved.point = None
         return resolved
     if rule == "present_era":
         return _Resolved("DATE", "PRESENT_REF", None, "dct")
+    if rule == "that_time":  # "by June 10 … by that time": the time last named
+        ref, anchor = (ctx.last_point, "narrative") if ctx.last_point else ctx.reference()
+        if ref is None or anchor != "narrative":
+            return None
+        return _Resolved("DATE", ref.value(), None, anchor)
     if rule == "anaphoric":
         ref, anchor = ctx.reference()
         if ref is None:
@@ -521,6 +530,9 @@ def _resolve(rule: str, match: re.Match[str], ctx: _Context) -> _Resolved | None
         count = words.count(match["count"])
         if ref is None or not isinstance(count, int):
             return None
+        if match["than"]:  # "arrives on November 11, three days later than planned": that day
+            day, day_anchor = (ctx.last_day, "narrative") if ctx.last_day else ctx.day_reference()
+            return _date(day.year, day.month, day.day, day_anchor) if day else None
         backwards = match["rel"].lower().split()[0] in ("earlier", "before", "previously", "beforehand")
         unit = match["unit"].lower().rstrip("s")
         unit = "century" if unit.startswith("centur") else unit
@@ -642,15 +654,16 @@ def _year_only(match: re.Match[str], ctx: _Context, mod: str | None) -> _Resolve
 
 _NAME_WORD_BEFORE = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?][\"”’']\s)(?<!^)\b(?P<word>[A-Z][a-z]+)\s$")
 _OPENERS = frozenset({"In", "On", "By", "Since", "From", "After", "Before", "Until", "During", "Of", "The"})
-_NAME_WORD_AFTER = re.compile(r"\s[A-Z][a-z]+\b")
+_NAME_WORD_AFTER = re.compile(r"\s(?P<word>[A-Z][a-z]+)\b")
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:
     """A year between two capitalized words of one name: "the Russell 2000 Index", "the Vision
     2030 Plan". A month, weekday, season or sentence opener before it keeps it a year."""
     before = _NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
-    if before is None or not _NAME_WORD_AFTER.match(text, end):
-        return False
+    after = _NAME_WORD_AFTER.match(text, end)
+    if before is None or after is None or trigger().fullmatch(after["word"]):
+        return False  # "… Conference 2010 Yesterday, …": a new sentence with a time word opens
     words = time_words()
     word = before["word"]
     return word not in _OPENERS and word not in words.months and word not in words.weekdays \
@@ -804,6 +817,7 @@ def find_timexes(text: str, dct: PartialDate | None = None) -> list[Timex]:
                                  part.value, part.mod, part.anchor))
             if part.point is not None and part.type in ("DATE", "TIME"):
                 _advance_story(ctx, part.point, _opens_sentence(text, part_start))
+                ctx.last_point = part.point
                 if part.point.day is not None:
                     ctx.last_day = part.point
     return _times_take_following_dates(timexes, text)

@@ -40,6 +40,7 @@ def rules() -> tuple[Rule, ...]:
     anaphoric_det = r"(?P<det>(?i:that\s+same|the\s+same|that|the\s+very\s+same))"
     rel_year = r"(?P<rel>(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|this|last|next))\s+(?i:year)"
     not_named_day = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in w.named_day_words)
+    streak_units = r"(?i:day|session|week|month|year|quarter)"
     wd_pre = rf"(?:{weekday},?\s+)?"
 
     def rule(name: str, pattern: str, flags: int = 0) -> Rule:
@@ -85,10 +86,12 @@ def rules() -> tuple[Rule, ...]:
         rule("weekday", rf"{not_named_day}\b(?:(?P<det>(?i:last|next|this|that|the\s+following|the\s+previous|the\s+next))\s+)?{weekday}(?:\s+{part})?\b"),
         rule("relative_unit", r"\b(?i:the\s+)(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week|weekend|month|year|decade))\b"),
         rule("unit_relative", r"\b(?i:the\s+)(?P<unit>(?i:day|night|week|month|year))\s+(?P<rel>(?i:before|after|previous|prior|earlier))\b"),
-        rule("streak", rf"\b(?i:an?|the|its|their)\s+(?:(?i:{alternation(w.ordinals)})|\d+(?:st|nd|rd|th))\s+(?i:consecutive|straight|successive|running)\s+(?P<unit>(?i:day|session|week|month|year|quarter))\b"),
+        rule("streak", rf"\b(?:(?i:an?|the|its|their)\s+)?(?:(?i:{alternation(w.ordinals)})|\d+(?:st|nd|rd|th))\s+(?:(?i:consecutive|straight|successive|running)\s+(?P<unit>{streak_units})\b|(?P<unit2>{streak_units})\s+(?i:in\s+a\s+row)\b)"),
+        rule("best_since", rf"\b(?i:its|their|the)\s+(?i:best|worst|biggest|strongest|weakest|largest|sharpest|steepest)\s+(?P<span>(?P<unit>{streak_units}))\s+(?i:since|in|on\s+record)\b"),
         rule("anaphoric", rf"\b{anaphoric_det}\s+(?P<unit>(?i:day|night|morning|afternoon|evening|week|weekend|month|year))\b"),
+        rule("that_time", r"\b(?i:by|at|until|till|since|during|in|from)\s+(?P<span>(?i:that\s+time))\b"),
         rule("later_that", r"\b(?P<dir>(?i:later|earlier))\s+(?i:that|the\s+same|in\s+the)\s+(?P<unit>(?i:day|night|morning|afternoon|evening|week|month|year))\b"),
-        rule("count_later", rf"\b{qmod}{count}[\s-]+{units}s?\s+(?P<rel>(?i:later|afterwards?|after\s+that|thereafter|earlier|before\s+that|previously|beforehand))\b", re.I),
+        rule("count_later", rf"\b{qmod}{count}[\s-]+{units}s?\s+(?P<rel>(?i:later|afterwards?|after\s+that|thereafter|earlier|before\s+that|previously|beforehand))\b(?:(?=(?P<than>\s+than\b)))?", re.I),
         rule("count_after_event", rf"\b{qmod}(?P<span>{count}[\s-]+{units}s?)\s+(?P<rel>(?i:after|before))\s", re.I),
         rule("the_next_count", rf"\b(?i:the\s+)(?P<rel>(?i:past|last|next|coming|following|previous|first|final))\s+{count}\s+{units}s?\b", re.I),
         rule("duration", rf"\b{qmod}{count}[\s-]+(?:(?i:straight|consecutive|successive|full|whole|more|additional|long)\s+)?{units}s?(?:[\s-]long)?\b", re.I),
@@ -119,7 +122,7 @@ def trigger() -> re.Pattern[str]:
     w = time_words()
     words = {*w.seasons, *w.day_parts, *w.references, *w.sets, *w.units, "centuries", "ago",
              "noon", "midday", "midnight", "today", "yesterday", "tomorrow", "tonight", "fall",
-             "quarter", "half"}
+             "quarter", "half", "session"}
     capitalized = {*w.months, *w.weekdays, *(h.split()[0] for h in w.holidays)}
     return re.compile(rf"\d|\b(?:{alternation(capitalized, case_insensitive=False)}|"
                       rf"{alternation(words)})")
