@@ -150,3 +150,24 @@ def test_own_gold_set_accuracy_does_not_regress():
 def test_plover_gold_actor_recall_does_not_regress():
     result = evaluate_plover(shared_data("events/plover-gsr-dev.jsonl"))
     assert result.recall >= 0.86, result.to_dict()  # measured 0.877 when written
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Saudi-led forces crossed the river.", [("Saudi-led forces", "SAUMIL")]),
+    ("Chechen fighters and Kampuchean troops moved.",
+     [("Chechen fighters", "RUSREB"), ("Kampuchean troops", "KHMMIL")]),
+    ("Yoruba leaders met.", [("Yoruba leaders", "NGAGOV")]),
+    ("The ILO and Organization of African Unity envoys spoke.",
+     [("ILO", "IGOIGO"), ("Organization of African Unity envoys", "IGOIGO")]),
+    ("The Tamil Tigers and UNITA disarmed.", [("Tamil Tigers", "LKAREB"), ("UNITA", "AGOREB")]),
+    ("Afghan guerillas retreated.", [("Afghan guerillas", "AFGREB")]),
+])
+def test_led_compounds_peoples_and_older_organizations(text, expected):
+    assert codes(text, dt.date(1995, 4, 1)) == expected
+
+
+def test_historical_leaders_hold_their_office_on_the_date():
+    assert codes("Ronald Reagan met Helmut Kohl.", dt.date(1985, 5, 5)) == [
+        ("Ronald Reagan", "USAGOV"), ("Helmut Kohl", "DEUGOV")]
+    [(_, code)] = codes("Mubarak spoke.", None)
+    assert code.startswith("EGY")

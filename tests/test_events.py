@@ -119,8 +119,9 @@ def test_event_f1_on_plover_records_does_not_regress():
     from conftest import shared_data
 
     score = evaluate_plover(shared_data("events/plover-gsr-dev.jsonl"))
-    # measured 0.512 when written; the target (0.75) is not met yet
-    assert score.f1 >= 0.49, score.to_dict()
+    # measured 0.512 when written, 0.61 after the voice, apposition and gazetteer work; the
+    # target (0.75) is not met yet
+    assert score.f1 >= 0.59, score.to_dict()
 
 
 def test_subjects_named_by_nationality_and_domestic_defaults():
@@ -172,3 +173,88 @@ def test_a_user_knowledge_base_also_names_event_targets(tmp_path):
     [with_kb] = annotate(document, load_knowledge_base([tmp_path]))["events"]
     assert without["target"] == []
     assert [a["code"] for a in with_kb["target"]] == ["CHN"]
+
+
+def full(text: str, published: PartialDate | None = REVIEW_DATE):
+    """Events with the bundled trigger lexicon (for behaviour that lives in the data)."""
+    from dyadwatch.annotate.events.lexicon import event_lexicon
+
+    sentences = split_sentences(text)
+    timexes = find_timexes(text, published)
+    first = published.first_day() if published else None
+    actors = find_actors(text, sentences, sentence_dates(sentences, timexes, first))
+    return find_events(text, sentences, actors, timexes, published, event_lexicon())
+
+
+def test_a_trigger_inside_an_actor_name_is_not_an_event():
+    lexicon = load_lexicon({"triggers": [
+        {"category": "PROTEST", "cameo": "141", "pos": "noun", "forms": ["demonstrators"]},
+        {"category": "ASSAULT", "cameo": "190", "forms": ["attacked"]}]})
+    text = "Russian demonstrators attacked Armenia."
+    sentences = split_sentences(text)
+    actors = find_actors(text, sentences, sentence_dates(sentences, [], None))
+    assert [brief(e) for e in find_events(text, sentences, actors, [], None, lexicon)] == \
+        [(["RUSOPP"], ["ARM"], "ASSAULT")]
+
+
+def test_an_event_noun_after_the_main_verb_is_its_circumstance():
+    assert [brief(e) for e in events("Russia criticized China for the attack on Georgia.")] == \
+        [(["RUS"], ["CHN"], "ACCUSE")]
+
+
+def test_announced_force_or_a_condition_is_a_threat():
+    [force] = events("Russia will attack Ukraine.")
+    assert brief(force) == (["RUS"], ["UKR"], "THREATEN") and force.modality == "future"
+    [condition] = events("Russia will deliver grain to Armenia unless Armenia pays its debts.")
+    assert brief(condition) == (["RUS"], ["ARM"], "THREATEN")
+    [promise] = events("Russia will deliver grain to Armenia.")
+    assert brief(promise) == (["RUS"], ["ARM"], "AGREE")
+
+
+def test_an_apposition_between_subject_and_verb_is_not_the_subject():
+    [event] = events("Armenia, a close Russian ally, rejected the Turkish plan.")
+    assert brief(event) == (["ARM"], ["TUR"], "REJECT")
+
+
+def test_agentless_passive_the_subject_is_the_target():
+    [placed] = events("A Canadian reporter was attacked in Ukraine on Friday.")
+    assert brief(placed) == (["UKR"], ["CANMED"], "ASSAULT")
+    [domestic] = events("Russian protesters were attacked on Sunday.")
+    assert brief(domestic) == (["RUS"], ["RUSOPP"], "ASSAULT")
+    assert events("China was criticized on Monday.") == []
+    [progressive] = events("Russia is sending aid to Armenia.")  # not a passive
+    assert brief(progressive) == (["RUS"], ["ARM"], "AID")
+
+
+def test_participles_and_coordinated_verbs_share_the_clause_subject():
+    lexicon = load_lexicon({"triggers": [
+        {"category": "ASSAULT", "cameo": "190", "forms": ["shelled", "killing", "wounded"]},
+        {"category": "ACCUSE", "cameo": "111", "forms": ["criticized"]}]})
+
+    def run(text):
+        sentences = split_sentences(text)
+        actors = find_actors(text, sentences, sentence_dates(sentences, [], None))
+        return [brief(e) for e in find_events(text, sentences, actors, [], None, lexicon)]
+
+    assert run("Armenian troops shelled Ukraine, killing Turkish farmers.") == \
+        [(["ARMMIL"], ["UKR"], "ASSAULT")]
+    assert run("Armenian troops shelled Ukraine and criticized Turkey.") == \
+        [(["ARMMIL"], ["UKR"], "ASSAULT"), (["ARMMIL"], ["TUR"], "ACCUSE")]
+
+
+def test_the_act_demanded_in_a_that_clause_is_not_coded():
+    assert events("Iran demanded that China send aid to Syria.") == []
+
+
+def test_a_group_located_in_a_capital_takes_its_country():
+    [event] = events("Protesters in Tbilisi demonstrated against Russia.")
+    assert brief(event) == (["GEO"], ["RUS"], "PROTEST")
+
+
+def test_sanctions_are_sanction_and_blockades_name_their_target():
+    [sanction] = full("Canada imposed sanctions on Belarus.")
+    assert brief(sanction) == (["CAN"], ["BLR"], "SANCTION")
+    [blockade] = full("Chile announced a naval blockade of Peru.")
+    assert brief(blockade) == (["CHL"], ["PER"], "COERCE")
+    [road] = full("Demonstrators in Lima blocked a road to the Chilean embassy.")
+    assert brief(road) == (["PER"], ["CHLGOV"], "PROTEST")

@@ -59,6 +59,9 @@ class Entry:
     default_sector: str | None = None  # a pair reference's sector when its antecedents have none
 
 
+LED_SUFFIX = "-led"
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
@@ -82,9 +85,20 @@ class KnowledgeBase:
     def match_at(
         self, tokens: list[tuple[str, int, int]], i: int
     ) -> tuple[int, list[tuple[str, Entry]]] | None:
-        """The longest entry starting at token i whose case fits: (tokens used, meanings)."""
-        return trie.longest(self.trie, tokens, i, lambda used, meanings: [
+        """The longest entry starting at token i whose case fits: (tokens used, meanings). A
+        nationality before "-led" ("Saudi-led", "US-led") gives the leading country."""
+        found = trie.longest(self.trie, tokens, i, lambda used, meanings: [
             (s, e) for s, e in meanings if _case_fits(s, tokens[i:i + used])])
+        word, start, end = tokens[i]
+        if found is None and word.lower().endswith(LED_SUFFIX) and len(word) > len(LED_SUFFIX):
+            stem = word[:-len(LED_SUFFIX)]
+            inner = trie.longest(self.trie, [(stem, start, end - len(LED_SUFFIX))], 0,
+                                 lambda used, meanings: [(s, e) for s, e in meanings
+                                                         if e.kind in ("country", "demonym")
+                                                         and _case_fits(s, [(stem, start, end)])])
+            if inner is not None:
+                return 1, inner[1]
+        return found
 
 
 def _case_fits(surface: str, tokens: list[tuple[str, int, int]]) -> bool:

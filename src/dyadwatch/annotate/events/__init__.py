@@ -42,6 +42,13 @@ _BEFORE_REPORTING_VERB = re.compile(r"[\s,]*(?:(?:has|had|also|later|on\s+\w+day
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
 _PASSIVE_AUX = re.compile(r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?)$")
+_DIRECTIVE_THAT = re.compile(
+    r"(?i:\b(?:demand|demands|demanded|demanding|insist|insists|insisted|insisting|urge|urges|urged|"
+    r"urging|call|calls|called|calling|request|requests|requested|requesting)\b[^.;:]{0,60}?\bthat\s"
+    r"[^.;:,]*)$")
+_PASSIVE_NOUN = re.compile(
+    r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:put|placed|taken)\s+(?:under|into)\s+)$")
+_PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside)\s+(?:[\w'’-]+\s+){0,5}$)")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 OBJECT_WINDOW = 60  # characters after a verb within which its object actor must start
@@ -49,6 +56,8 @@ PREP_WINDOW = 50
 COOPERATIVE_QUADS = (1, 2)
 AGREE_INTENT_CAMEO = "030"
 REJECT_CAMEO, REJECT_GOLDSTEIN = "120", -4.0
+THREATEN_CAMEO, THREATEN_GOLDSTEIN = "130", -4.4  # announced force, sanctions or protest is a threat
+_UNLESS = re.compile(r"(?i:\bunless\b)")
 NEGATION_WINDOW, MODALITY_WINDOW = 3, 6  # tokens before the trigger
 NOUN_MODALITY_WINDOW = 12  # an event noun's modal sits before its verb: "will provide … food aid"
 SUMMARY_TAIL_WORDS = 14  # words after the source, trigger and target that a summary may keep
@@ -173,7 +182,12 @@ def find_events(
             frames = _reporting(text, sentence, in_sentence)
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
             found_events: list[tuple[bool, EventMention]] = []
+            nominal: set[int] = set()  # where the event nouns start
             for found in _triggers(text, sentence, lexicon):
+                if any(a.start <= found.start and found.end <= a.end for a in in_sentence):
+                    continue  # part of a name: "Egyptian demonstrators", "… Relief Coordinator"
+                if _DIRECTIVE_THAT.search(text, max(sentence.start, found.start - 120), found.start):
+                    continue  # "demanded that Israel ease restrictions": asked for, not done
                 event = _event(text, sentence, found, in_sentence, frames, dated, running, published,
                                lexicon, kb)
                 if event is None:
@@ -184,8 +198,11 @@ def find_events(
                 if key not in seen:
                     seen.add(key)
                     found_events.append((_subordinate(text, sentence, found, frames), event))
+                    if _nominal(text, found, in_sentence):
+                        nominal.add(found.start)
             main = [e for sub, e in found_events if not sub]
-            chosen = _without_complements(text, main or [e for _, e in found_events])
+            chosen = _after_main_verb(_without_complements(text, main or [e for _, e in found_events]),
+                                      nominal)
             demands = _demands(text, sentence, in_sentence, frames, dated, running, published)
             demanded = {a.start for d in demands for a in d.target}
             events.extend(demands)  # the demanded act itself did not happen
@@ -209,19 +226,36 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
             clause_end, reporter = min(clause_end, frame_start), reporter or actor
     for brk in _CLAUSE_BREAK.finditer(text, clause_start, found.start):
         clause_start = brk.end()
-    before = [i for i, a in enumerate(actors) if clause_start <= a.start and a.end <= found.start]
+    before = _skip_apposition(text, actors, [i for i, a in enumerate(actors)
+                                             if clause_start <= a.start and a.end <= found.start],
+                              clause_start, found.start)
     after = [i for i, a in enumerate(actors) if found.end <= a.start and a.end <= clause_end]
 
     source: list[Actor] = []
     target: list[Actor] = []
-    passive = _PASSIVE_AUX.search(text, max(clause_start, found.start - 20), found.start) is not None
+    passive = (_PASSIVE_AUX.search(text, max(clause_start, found.start - 20), found.start) is not None
+               and not text[found.start:found.end].split()[0].lower().endswith("ing")) \
+        or _PASSIVE_NOUN.search(text, max(clause_start, found.start - 30), found.start) is not None
     by_agent = re.match(r"\s+by\s+", text[found.end:found.end + 6]) is not None
+    agentless = False
     if passive and by_agent and after:
         source = _coordinated_after(text, actors, after[0], clause_end)
         if before:
             target = _coordinated_before(text, actors, before[-1], clause_start)
+    elif passive and not by_agent and before and not re.match(r"\s+to\b", text[found.end:found.end + 4]):
+        # "a journalist was arrested in Lebanon": the subject is the target; the state where it
+        # happened acts, else (a domestic act) the subject's own state
+        agentless = True
+        target = _coordinated_before(text, actors, before[-1], clause_start)
+        place = _place_after(text, actors, after, found.end)
+        first = place or (target[0] if trigger.category in DOMESTIC_BY_DEFAULT else None)
+        if first is not None and first.country:
+            source = [Actor(first.start, first.end, first.text, first.country, first.country, None,
+                            first.name, resolved_from=first.start)]
     else:
-        if before:
+        if before and _dependent_verb(text, found, clause_start):
+            source = _coordinated_after(text, actors, before[0], found.start)  # the clause's subject
+        elif before:
             source = _coordinated_before(text, actors, before[-1], clause_start)
         target = _target(text, found, trigger, actors, after, clause_end)
         subject = _coordinated_after(text, actors, before[0], found.start) if before else []
@@ -229,7 +263,7 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
                 and _VERB_BETWEEN.search(text, subject[-1].end, source[0].start):
             # "Putin sent President Xi a message": the noun's giver is the clause's subject
             source, target = subject, source
-    if not source and reporter is None:
+    if not source and reporter is None and not agentless:
         source = _subject_scan(text, clause_start, found.start, kb)
     if not source and reporter is not None:
         source = [reporter]
@@ -259,6 +293,11 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
     category, cameo, goldstein, quad = trigger.category, trigger.cameo, trigger.goldstein, trigger.quad
     if negated and category in ("AGREE", "SUPPORT"):
         category, cameo, goldstein, quad, negated = "REJECT", REJECT_CAMEO, REJECT_GOLDSTEIN, 3, False
+    if modality in ("future", "hypothetical") and not negated and category != "THREATEN" and (
+            (quad == 4 and category != "MOBILIZE" and modality == "future")
+            or _UNLESS.search(text, found.end, clause_end) is not None):
+        # "will impose sanctions", "would blockade the capital", "will withdraw … unless …"
+        category, cameo, goldstein, quad = "THREATEN", THREATEN_CAMEO, THREATEN_GOLDSTEIN, 3
     elif modality in ("future", "hypothetical") and quad in COOPERATIVE_QUADS and category != "AGREE":
         category, cameo, quad = "AGREE", AGREE_INTENT_CAMEO, 1  # intent to cooperate (PLOVER AGREE)
 
@@ -278,9 +317,29 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
     )
 
 
+_APPOSITION_CLOSE = re.compile(
+    r",\s*(?:(?:has|have|had|is|are|was|were|also|now|then|today|yesterday|on\s+\w+day|\w+day|\w+ly)\s+)*$")
+_APPOSITION_HEAD = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?")
+
+
+def _skip_apposition(text: str, actors: list[Actor], before: list[int], clause_start: int,
+                     trigger_start: int) -> list[int]:
+    """"Pakistan, a close U.S. ally, has refused …": the actors inside an apposition between the
+    subject and its verb are not the subject."""
+    close = _APPOSITION_CLOSE.search(text, clause_start, trigger_start)
+    if not before or close is None:
+        return before
+    opening = text.rfind(",", clause_start, close.start())
+    if opening < 0 or actors[before[-1]].end <= opening:
+        return before
+    head = [i for i in before if actors[i].end <= opening
+            and _APPOSITION_HEAD.fullmatch(text, actors[i].end, opening)]
+    return [i for i in before if i <= head[-1]] if head else before
+
+
 _SUBORDINATOR = re.compile(
     r"(?i:(?:\b(?:after|following|since|when|whenever|because|amid|before|until|while|whose|which|who|"
-    r"whom|where|although|though|unless|if)\b|,\s*(?:that|as)\b))")
+    r"whom|where|although|though|unless|if)\b|,\s*(?:that|as)\b|\bthat\s+(?:was|were|is|are|ha[sd]\s+been)\s))")
 
 
 HEADING_MAX_WORDS = 12
@@ -298,6 +357,33 @@ def _without_complements(text: str, events: list[EventMention]) -> list[EventMen
         if governing is None:
             kept.append(event)
     return kept
+
+
+_NOUN_BEFORE = re.compile(
+    r"(?i:\b(?:a|an|the|this|these|that|those|its|their|his|her|our|any|another|of|in|for|during|after|"
+    r"against|amid|following|by)\s+)$|['’]s\s+$")
+
+
+def _nominal(text: str, found: _Found, actors: list[Actor]) -> bool:
+    """An event noun, or a verb form used as one: "an attack", "the bombing", "a US offer",
+    "Iraq's proposal", "for collaborating"."""
+    if found.trigger.pos != "verb":
+        return True
+    start = found.start
+    owner = next((a for a in actors if a.end <= start and not text[a.end:start].strip()), None)
+    if owner is not None:  # "a US offer": the determiner sits before the actor
+        start = owner.start
+    return _NOUN_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def _after_main_verb(events: list[EventMention], nominal: set[int]) -> list[EventMention]:
+    """An event noun after the clause's verb event names its circumstance or its object ("killed
+    four soldiers in an attack", "rejected a proposal for talks"), not a second happening."""
+    verbs = [e.trigger_end for e in events if e.trigger_start not in nominal]
+    if not verbs:
+        return events
+    first = min(verbs)
+    return [e for e in events if e.trigger_start not in nominal or e.trigger_start < first]
 
 
 def _is_heading(text: str) -> bool:
@@ -350,12 +436,32 @@ def _event_date(dated: list[Timex], position: int, running: tuple[str, str] | No
 _INFINITIVE_BEFORE = re.compile(r"(?i:\b(?:in\s+order\s+)?to\s+(?:help\s+)?)$")
 
 
+_PARTICIPLE_BEFORE = re.compile(r",\s*$")
+_COORDINATED_VERB_BEFORE = re.compile(r"(?i:\b(?:and|or)\s+(?:also\s+)?)$")
+
+
+def _dependent_verb(text: str, found: _Found, start: int) -> str | None:
+    """"participle" after a comma ("…, killing 20 people"), "coordinated" for a verb joined to an
+    earlier one ("… and wounded two others"): either way its subject is the clause's subject."""
+    if found.trigger.pos != "verb":
+        return None
+    word = text[found.start:found.end].split()[0].lower()
+    lo = max(start, found.start - 12)
+    if word.endswith("ing") and _PARTICIPLE_BEFORE.search(text, lo, found.start):
+        return "participle"
+    if word.endswith(("ed", "ing")) and _COORDINATED_VERB_BEFORE.search(text, lo, found.start):
+        return "coordinated"
+    return None
+
+
 def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tuple[int, int, Actor]]) -> bool:
     """A trigger inside a subordinate or relative clause ("… after a coup toppled the government",
     "… the curfew, which was imposed …"): background to the sentence's main event."""
     start = max([sentence.start, *(end for _, end, _ in frames if end <= found.start)])
     if _INFINITIVE_BEFORE.search(text, max(start, found.start - 20), found.start):
         return True  # "… delivered supplies to help fight the epidemic"
+    if _dependent_verb(text, found, start) == "participle":
+        return True  # "… shelled the town, killing 20 people"
     return _SUBORDINATOR.search(text, start, found.start) is not None
 
 
@@ -393,6 +499,16 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
     return []
 
 
+def _place_after(text: str, actors: list[Actor], after: list[int], position: int) -> Actor | None:
+    """The country or capital where an agentless act happened: "was arrested in Lebanon"."""
+    for i in after:
+        actor = actors[i]
+        if actor.country and actor.country not in ("IGO", "NGO") and actor.sector in (None, "GOV") \
+                and _PLACE_GAP.match(text[position:actor.start]):
+            return actor
+    return None
+
+
 def _subject_scan(text: str, start: int, end: int, kb: KnowledgeBase) -> list[Actor]:
     """A subject the actor layer leaves out: a nationality on a group ("Thousands of Iraqi Kurds
     demonstrated", "Angry French paper workers blocked …")."""
@@ -401,7 +517,8 @@ def _subject_scan(text: str, start: int, end: int, kb: KnowledgeBase) -> list[Ac
         match = kb.match_at(tokens, i)
         if not match:
             continue
-        national = next((e for _, e in match[1] if e.kind in ("demonym", "country") and e.country), None)
+        national = next((e for _, e in match[1] if e.kind in ("demonym", "country", "capital") and e.country),
+                        None)  # "Protesters in <capital>" is the capital's country
         if national is not None:
             a, b = tokens[i][1], tokens[i + match[0] - 1][2]
             return [Actor(a, b, text[a:b], national.country or "", national.country, None, national.name)]
