@@ -43,6 +43,13 @@ def test_role_is_read_on_the_sentence_date_not_the_publication_date():
     assert sentence_dates(sentences, [], dt.date(2018, 6, 1)) == [dt.date(2018, 6, 1)] * 2
 
 
+def test_a_month_date_reads_roles_at_the_end_of_the_month_it_names():
+    text = "Mikhail Mishustin, who became prime minister earlier this month, spoke on trade."
+    document = Document(id=content_id(None, text), text=text, published=PartialDate(2020, 1, 30))
+    [actor] = [a for a in annotate(document)["actors"] if a["name"] == "Mikhail Mishustin"]
+    assert actor["code"] == "RUSGOV"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Kremlin rejected the claim.", [("The Kremlin", "RUSGOV")]),
     ("Beijing warned Washington.", [("Beijing", "CHNGOV"), ("Washington", "USAGOV")]),

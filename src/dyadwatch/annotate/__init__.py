@@ -84,7 +84,9 @@ def quote_record(quote: Quote) -> dict[str, Any]:
 def sentence_dates(sentences: Sequence[Sentence], timexes: Sequence[Timex],
                    published: dt.date | None) -> list[dt.date | None]:
     """The date each sentence speaks of: its first calendar date (day or month), else the date
-    of the sentence before, else the publication date. People's roles are read on it."""
+    of the sentence before, else the publication date. People's roles are read on it. A month
+    stands for its last day (no later than publication): "Mishustin, who became prime minister
+    earlier this month" holds the office the month ends with."""
     dates: list[dt.date | None] = []
     current = published
     dated = [t for t in timexes if t.type == "DATE" and _DAY_OR_MONTH.match(t.value)]
@@ -94,7 +96,13 @@ def sentence_dates(sentences: Sequence[Sentence], timexes: Sequence[Timex],
             i += 1
         if i < len(dated) and dated[i].start < sentence.end:
             year, month, day = _DAY_OR_MONTH.match(dated[i].value).groups()  # type: ignore[union-attr]
-            current = dt.date(int(year), int(month), int(day or 1))
+            if day:
+                current = dt.date(int(year), int(month), int(day))
+            else:
+                first = dt.date(int(year), int(month), 1)
+                current = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+                if published is not None and first <= published < current:
+                    current = published
         dates.append(current)
     return dates
 
