@@ -127,6 +127,29 @@ def test_an_outlet_that_skips_a_whole_answer_made_a_selection_not_an_omission(tm
     assert omissions == {"The visit is being prepared by both sides": ["Reuters"]}
 
 
+PARAPHRASE = """Reuters, 26 February 2020
+
+Kremlin on embassy complaint
+
+"These measures apply to everyone, without exception," Kremlin spokesman Dmitry Peskov told reporters on Wednesday. "I have not seen any such letter," Peskov said. "We value our relations with China very highly," he added.
+"""
+
+
+def test_a_lone_clause_between_shared_ones_is_the_reference_clause_in_other_words(tmp_path):
+    transcript = TRANSCRIPT.replace("Unfortunately, I don't know anything about this letter. These measures apply "
+                                    "to everyone, without exception.",
+                                    "These measures apply to everyone, without exception. Unfortunately, I don't "
+                                    "know anything about this letter.")
+    (tmp_path / "2020-02-26_interfax_call.txt").write_text(transcript, encoding="utf-8")
+    (tmp_path / "2020-02-26_reuters_peskov.txt").write_text(PARAPHRASE, encoding="utf-8")
+    with Workspace(tmp_path / "store.db") as ws:
+        ws.ingest([str(tmp_path)])
+        (statement,) = ws.statements()
+    assert [(d.kind, d.text) for d in statement.differences if d.kind in ("omission", "addition")] == []
+    row = next(r for r in statement.alignment if r["Interfax"] and "this letter" in r["Interfax"])
+    assert row["Reuters"] == "I have not seen any such letter"
+
+
 def test_quotes_dataframe_and_speaker_filter(workspace):
     frame = workspace.quotes()
     assert {"Interfax", "TASS", "RT"} <= set(frame["outlet"])

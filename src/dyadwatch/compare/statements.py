@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .similarity import Weights, changed_words, clauses, coverage, overlap, same_words, weights
+from .similarity import Weights, changed_words, clauses, content_stems, coverage, overlap, same_words, weights
 
 LINK_OVERLAP = 0.5        # same speaker, same day: share of content words two units must share
 STRONG_OVERLAP = 0.7      # different speakers: the words must be nearly the same
@@ -231,7 +231,39 @@ def _clusters(ordered: list[Version], weight: Weights) -> list[Cluster]:
                 best.append((version, unit, quote))
             else:
                 clusters.append([(version, unit, quote)])
-    return clusters
+    reference = ordered[0]
+    for version in ordered[1:]:
+        _pair_lone_clauses(version, reference, clusters)
+    return [c for c in clusters if c]
+
+
+def _pair_lone_clauses(version: Version, reference: Version, clusters: list[Cluster]) -> None:
+    """Versions keep the order of what was said. When, between two clauses a version shares with
+    the reference, each has exactly one clause of its own, and the two share a content word, they
+    are one clause in other words ("he was not aware of the letter" for "I don't know anything
+    about this letter")."""
+    anchored = [c for c in clusters if c and c[0][0] is reference]
+    position = {id(c): i for i, c in enumerate(anchored)}
+    cluster_of = {(id(v), unit): c for c in clusters for v, unit, _ in c}
+    sequence = [cluster_of[(id(version), unit)] for unit, _ in version.units]
+    marks = [-1] + [position[id(c)] for c in sequence if id(c) in position] + [len(anchored)]
+    lone = [c for c in sequence if id(c) not in position]
+    for before, after in itertools.pairwise(sorted(set(marks))):
+        gap = [c for c in anchored[before + 1:after] if not any(v is version for v, _, _ in c)]
+        own = [c for c in lone if _between(c, sequence, position, before, after)
+               and all(v is version for v, _, _ in c)]
+        if len(gap) == 1 and len(own) == 1 and content_stems(own[0][0][1]) & content_stems(gap[0][0][1]):
+            gap[0].extend(own[0])
+            own[0].clear()
+
+
+def _between(cluster: Cluster, sequence: list[Cluster], position: dict[int, int], before: int,
+             after: int) -> bool:
+    """Is the version's lone clause placed between its clauses aligned at `before` and `after`?"""
+    i = next(k for k, c in enumerate(sequence) if c is cluster)
+    previous = max((position[id(c)] for c in sequence[:i] if id(c) in position), default=-1)
+    following = min((position[id(c)] for c in sequence[i + 1:] if id(c) in position), default=len(position))
+    return previous == before and following == after
 
 
 def _present(cluster: Cluster, versions: list[Version]) -> list[Version]:
