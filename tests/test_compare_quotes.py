@@ -150,6 +150,19 @@ def test_a_lone_clause_between_shared_ones_is_the_reference_clause_in_other_word
     assert row["Reuters"] == "I have not seen any such letter"
 
 
+def test_words_two_outlets_add_to_a_transcript_are_an_addition_not_its_omission(tmp_path):
+    added = ' "The embassy will get a full answer from the mayor\'s office," he said.\n'
+    (tmp_path / "2020-02-26_interfax_call.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (tmp_path / "2020-02-26_tass_peskov.txt").write_text(WIRE_A.rstrip("\n") + added, encoding="utf-8")
+    (tmp_path / "2020-02-26_rt_peskov.txt").write_text(WIRE_B.rstrip("\n") + added, encoding="utf-8")
+    with Workspace(tmp_path / "store.db") as ws:
+        ws.ingest([str(tmp_path)])
+        (statement,) = ws.statements()
+    about_answer = [d for d in statement.differences if "full answer" in d.text]
+    assert [(d.kind, sorted(d.present_in), d.missing_from) for d in about_answer] == \
+        [("addition", ["RT", "TASS"], ["Interfax"])]
+
+
 def test_quotes_dataframe_and_speaker_filter(workspace):
     frame = workspace.quotes()
     assert {"Interfax", "TASS", "RT"} <= set(frame["outlet"])

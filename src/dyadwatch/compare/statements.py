@@ -316,7 +316,7 @@ def _differences(group: list[Version], reference: Version
     present_in = {id(cluster): _present(cluster, ordered) for cluster in clusters}
     passage_of = _passages(clusters, reference)
     for cluster in clusters:
-        seed_version, seed, _ = cluster[0]
+        _, seed, _ = cluster[0]
         present = present_in[id(cluster)]
         present_outlets = list(dict.fromkeys(v.outlet for v in present))
         row: dict[str, str | None] = dict.fromkeys(all_outlets)
@@ -328,7 +328,9 @@ def _differences(group: list[Version], reference: Version
         alignment.append(row)
         missing = [o for o in all_outlets if o not in present_outlets]
         if missing:
-            if seed_version is reference or len(present_outlets) >= 2:
+            said = any(v is reference for v in present) or (
+                len(present_outlets) >= 2 and reference.document_kind != "transcript")
+            if said:  # words a transcript lacks were not said as such: an addition, not an omission
                 absent = [v for v in ordered if v.outlet in missing]
                 dropped_by = list(dict.fromkeys(
                     v.outlet for v in absent if _reports_passage(v, cluster, passage_of, present_in)))
