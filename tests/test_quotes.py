@@ -137,6 +137,22 @@ def test_a_wire_dateline_is_not_part_of_the_reported_clause(dateline):
     assert quote.text == "The measures are not aimed at anyone"
 
 
+def test_speech_reported_inside_a_quote_is_its_own_speakers():
+    found = quotes_of("Geng Shuang said the Russian side had stressed that the measures were temporary "
+                      "and would be lifted soon.")
+    by_text = {q.text: q for q in found}
+    inner = by_text["the measures were temporary and would be lifted soon"]
+    assert inner.kind == "indirect" and inner.speaker.code == "RUSGOV"
+    assert inner.speaker.text == "the Russian side" and inner.cue[2] == "stressed"
+    outer = by_text["the Russian side had stressed that the measures were temporary and would be lifted soon"]
+    assert outer.speaker.name == "Geng Shuang"
+
+
+def test_a_quote_of_the_speakers_own_words_has_no_nested_speaker():
+    found = quotes_of('"We have noted that Russia offered help," Geng Shuang said.')
+    assert [q.speaker.name for q in found] == ["Geng Shuang"]
+
+
 def test_indirect_speech_with_trailing_cue():
     quote = only("The measures apply to everyone and are not aimed at Chinese citizens, "
                  "Kremlin spokesman Dmitry Peskov told reporters on Wednesday.")

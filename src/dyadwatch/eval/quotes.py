@@ -151,8 +151,10 @@ def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
             at = document["text"].find(item["text"])
             if at != -1:
                 end = at + len(item["text"])
-                hit = next((q for q in document["quotes"]
-                            if any(a <= at + 1 and end - 1 <= b for a, b in q["parts"])), None)
+                holding = [q for q in document["quotes"]
+                           if any(a <= at + 1 and end - 1 <= b for a, b in q["parts"])]
+                # the innermost: speech reported inside a quotation is its own speaker's
+                hit = min(holding, key=lambda q: q["end"] - q["start"], default=None)
         if hit is None:
             misses.append(f"missed quote: {item['file']}: {item['text']!r}")
             continue

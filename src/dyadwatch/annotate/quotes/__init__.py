@@ -436,8 +436,11 @@ def _indirect_in(doc: _Doc, sentence: Sentence, quoted: list[tuple[int, int]]
             after = object_actor.end
         after = _past_adjuncts(doc, after)
         that = re.match(r"[^,.;:\"“”]{0,40}?\bthat\b", text[after:s_end])
-        if that and _words(that.group(0)) <= 6:
+        nested_report = that is not None and cues.clause_verb.search(that.group(0)) is not None
+        if that and _words(that.group(0)) <= 6 and not nested_report:
             after += that.end()
+        elif nested_report:
+            pass  # "said the Russian side had stressed that …": what was said is another's report
         elif not cues.bare_clause_verb.fullmatch(match.group(0)):
             continue
         elif re.match(r"\s*(?:,|:?\s*[\"“])", text[after:s_end]):
@@ -534,7 +537,43 @@ def find_quotes(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor
     doc.sentences = [s for s in doc.sentences if not any(a <= s.start < b for a, b in turn_ranges)]
     indirect, absorbed = _indirect_quotes(doc, direct)
     kept = [q for q in direct if id(q) not in absorbed]
-    return sorted(turns + kept + indirect, key=lambda q: q.start)
+    found = turns + kept + indirect
+    nested = [inner for quote in found for inner in _nested(doc, quote)]
+    return sorted(found + nested, key=lambda q: q.start)
+
+
+_CLAUSE_OPENING = re.compile(r"(?:^|[.;:!?]\s+|,\s+(?:and|but|while)\s+|\b(?:and|but)\s+)")
+
+
+def _nested(doc: _Doc, quote: Quote) -> list[Quote]:
+    """Speech reported inside a quotation, credited to its own speaker: in "Geng said the
+    Russian side had stressed that the measures were temporary", the measures are Russia's
+    words; in a transcript answer, "Lavrov said he would pass the request on" is Lavrov's."""
+    text, cues = doc.text, doc.cues
+    nested = []
+    for match in cues.clause_verb.finditer(text, quote.start, quote.end):
+        v_start, v_end = match.span()
+        floor = max((m.end() for m in _CLAUSE_OPENING.finditer(text, quote.start, v_start)),
+                    default=quote.start)
+        speaker = _subject_before(doc, v_start, floor)
+        same_person = quote.speaker is not None and speaker is not None and speaker.name is not None \
+            and speaker.name == quote.speaker.name
+        if speaker is None or speaker.code is None or speaker.start < quote.start or same_person:
+            continue
+        after = _past_adjuncts(doc, v_end)
+        that = re.match(r"\s+that\b", text[after:quote.end])
+        if that:
+            after += that.end()
+        elif not cues.bare_clause_verb.fullmatch(match.group(0)):
+            continue
+        sentence = doc.sentence_at(after)
+        end = min(quote.end, sentence.end if sentence else quote.end)
+        start, end = _clause_bounds(text, after, end)
+        if _words(text[start:end]) >= 4:
+            date = doc.date_of(sentence.start, sentence.end, (), v_start) if sentence else quote.date
+            nested.append(Quote(start, end, text[start:end], "indirect", ((start, end),),
+                                (v_start, v_end, match.group(0)), _role_speaker(doc, speaker), date))
+    return nested
 
 
 __all__ = ["Cues", "find_quotes", "load_cues"]
