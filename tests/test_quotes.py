@@ -153,6 +153,17 @@ def test_a_quote_of_the_speakers_own_words_has_no_nested_speaker():
     assert [q.speaker.name for q in found] == ["Geng Shuang"]
 
 
+def test_he_said_is_the_person_quoted_last_nearby():
+    first = '"Russia and China are each other\'s largest neighbor," Geng Shuang said.\n\n'
+    second = ('"China and Russia are partners. We expect the international community, including Russia, '
+              'to adjust the restrictions," he said.')
+    last = quotes_of(first + second)[-1]
+    assert last.speaker.text == "he" and last.speaker.name == "Geng Shuang"
+    assert last.speaker.code == "CHNGOV" and last.speaker.resolved_by == "pronoun"
+    far = quotes_of(first + "Trade fell in March.\n\n" * 3 + second)[-1]
+    assert far.speaker.text == "he" and far.speaker.name is None
+
+
 def test_indirect_speech_with_trailing_cue():
     quote = only("The measures apply to everyone and are not aimed at Chinese citizens, "
                  "Kremlin spokesman Dmitry Peskov told reporters on Wednesday.")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...model import Actor, PartialDate, Quote, Sentence, Speaker, Timex
 from .cues import Cues, default_cues, load_cues
@@ -539,7 +540,28 @@ def find_quotes(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor
     kept = [q for q in direct if id(q) not in absorbed]
     found = turns + kept + indirect
     nested = [inner for quote in found for inner in _nested(doc, quote)]
-    return sorted(found + nested, key=lambda q: q.start)
+    return _pronouns_resolved(doc, sorted(found + nested, key=lambda q: q.start))
+
+
+_PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+
+
+def _pronouns_resolved(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
+    """ "…," he said: "he" or "she" is the person quoted last, in the same paragraph or the one or
+    two before (news names a speaker, then goes on with the pronoun)."""
+    out: list[Quote] = []
+    last: tuple[int, Speaker] | None = None  # (paragraph, speaker)
+    for quote in quotes:
+        speaker = quote.speaker
+        paragraph = doc.paragraph_of(quote.start)
+        if speaker is not None and speaker.name is None and _PERSONAL.match(speaker.text) and last \
+                and paragraph - last[0] <= CONTINUATION_PARAGRAPHS:
+            speaker = replace(speaker, name=last[1].name, code=last[1].code, resolved_by="pronoun")
+            quote = replace(quote, speaker=speaker)
+        elif speaker is not None and speaker.name and speaker.name != speaker.code:
+            last = (paragraph, speaker)
+        out.append(quote)
+    return out
 
 
 _CLAUSE_OPENING = re.compile(r"(?:^|[.;:!?]\s+|,\s+(?:and|but|while)\s+|\b(?:and|but)\s+)")
