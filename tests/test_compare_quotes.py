@@ -163,6 +163,24 @@ def test_words_two_outlets_add_to_a_transcript_are_an_addition_not_its_omission(
         [("addition", ["RT", "TASS"], ["Interfax"])]
 
 
+def test_a_headline_statement_is_a_version_with_its_span_in_the_title(tmp_path):
+    headline = WIRE_B.replace("Peskov: no discrimination", "Peskov: Kremlin measures apply to everyone")
+    write_corpus(tmp_path)
+    (tmp_path / "2020-02-26_rt_peskov.txt").write_text(headline, encoding="utf-8")
+    with Workspace(tmp_path / "store.db") as ws:
+        ws.ingest([str(tmp_path)])
+        frame = ws.quotes()
+        [row] = frame[frame["field"] == "title"].to_dict("records")
+        title = ws.document(row["document_id"]).title
+        (statement,) = ws.statements()
+    assert title[row["start"]:row["end"]] == "Kremlin measures apply to everyone" == row["text"]
+    assert row["outlet"] == "RT" and row["speaker_name"] == "Dmitry Peskov" and row["cue"] == ":"
+    versions = json.loads(render_statements([statement], "json"))["statements"][0]["versions"]
+    assert {"outlet": "RT", "field": "title", "text": "Kremlin measures apply to everyone"}.items() <= \
+        next(v for v in versions if v["field"] == "title").items()
+    assert "headline characters" in render_statements([statement], "md")
+
+
 def test_quotes_dataframe_and_speaker_filter(workspace):
     frame = workspace.quotes()
     assert {"Interfax", "TASS", "RT"} <= set(frame["outlet"])

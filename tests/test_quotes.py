@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.annotate import layers, title_actors
+from dyadwatch.annotate import headline_quotes, layers, title_actors
 from dyadwatch.annotate.quotes import find_quotes, load_cues
 from dyadwatch.annotate.quotes.marks import quoted_spans
 from dyadwatch.model import PartialDate
@@ -238,3 +238,30 @@ def test_cue_lexicon_rejects_a_malformed_file(tmp_path):
     bad.write_text("verbs: [said]\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"cues\.yaml"):
         load_cues(bad)
+
+
+# --- headlines ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "words", "kind", "speaker", "code"), [
+    ("China Says Russia’s Entry Ban Is Understandable but Urges Quick Reversal",
+     "Russia’s Entry Ban Is Understandable but Urges Quick Reversal", "indirect", "China", "CHN"),
+    ("‘Not only Chinese people visit the Kremlin’: Peskov rejects claims of bias",
+     "Not only Chinese people visit the Kremlin", "direct", "Peskov", "RUSGOV"),
+    ("Russia warned China in advance about entry restrictions, says Beijing",
+     "Russia warned China in advance about entry restrictions", "indirect", "Beijing", "CHNGOV"),
+    ("China expects Russia to adjust entry restrictions early: Foreign Ministry",
+     "China expects Russia to adjust entry restrictions early", "indirect", "Foreign Ministry", None),
+    ("Lavrov: West is waging a hybrid war", "West is waging a hybrid war", "indirect", "Lavrov", "RUSGOV"),
+])
+def test_headlines_credit_statements_with_or_without_a_cue(title, words, kind, speaker, code):
+    (quote,) = headline_quotes(title, DAY)
+    assert quote.field == "title" and quote.text == words and quote.kind == kind
+    assert title[quote.start:quote.end] == words
+    assert quote.speaker.text == speaker and quote.speaker.code == code
+
+
+@pytest.mark.parametrize("title", ["Russia to close Far Eastern border with China",
+                                   "Coronavirus: Russia shuts its border",
+                                   "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference"])
+def test_headlines_without_a_statement_give_no_quote(title):
+    assert headline_quotes(title, DAY) == []

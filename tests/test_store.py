@@ -77,3 +77,25 @@ def test_a_newer_schema_is_refused(tmp_path):
         conn.execute("UPDATE schema_version SET version = 999")
     with pytest.raises(RuntimeError, match="newer"):
         Store(path)
+
+
+def test_a_version_3_store_gains_the_quote_field_and_is_annotated_again(tmp_path):
+    path = tmp_path / "v3.db"
+    store = Store(path)
+    document = doc("Peskov said the measures apply to everyone.", title="A")
+    store.add_document(document)
+    quote = {"start": 12, "end": 43, "text": "the measures apply to everyone", "kind": "indirect",
+             "parts": [[12, 43]], "cue": None, "speaker": None, "date": None}
+    store.save_annotation(document.id, [], {"quotes": 1}, [quote])
+    store.close()
+    with sqlite3.connect(path) as conn:  # the store as version 3 left it
+        conn.execute("ALTER TABLE quotes DROP COLUMN field")
+        conn.execute("UPDATE schema_version SET version = 3")
+    reopened = Store(path)
+    [quote] = reopened.quotes()
+    assert quote["field"] == "text" and quote["text"] == "the measures apply to everyone"
+    assert reopened.count_documents() == 1
+    reopened.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == LATEST
+        assert conn.execute("SELECT COUNT(*) FROM annotated").fetchone()[0] == 0

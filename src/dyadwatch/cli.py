@@ -521,7 +521,7 @@ def eval_quotes(gold: str, docs_dir: str | None, fmt: str, n_errors: int) -> Non
     for name in names:
         document = by_source.get((base / name).resolve())
         if document is not None:
-            documents[name] = {"id": document.id, "text": document.text,
+            documents[name] = {"id": document.id, "text": document.text, "title": document.title or "",
                                "quotes": [q for q in quotes if q["document_id"] == document.id]}
     score = score_quotes(data, documents, statements)
     if fmt == "json":

@@ -148,6 +148,7 @@ class Quote:
     cue: tuple[int, int, str] | None = None
     speaker: Speaker | None = None
     date: str | None = None  # ISO date of the occasion: the cue sentence's own date, else publication
+    field: str = "text"  # where the offsets point: the document's text, or its title (a headline quote)
 
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",

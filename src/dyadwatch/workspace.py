@@ -214,7 +214,8 @@ class Workspace:
 
     def quotes(self, speaker: str | None = None) -> pd.DataFrame:
         """One row per quotation: document, outlet, speaker (as written, name, code), kind, cue,
-        words and span; `speaker` keeps rows whose speaker text, name or code contains it."""
+        words and span (`field` "title" for a headline's); `speaker` keeps rows whose speaker
+        text, name or code contains it."""
         import pandas as pd
 
         self.annotate()
@@ -224,7 +225,7 @@ class Workspace:
             rows = [r for r in rows if needle in " ".join(
                 str(r[k] or "") for k in ("speaker", "speaker_name", "speaker_code")).lower()]
         return pd.DataFrame(rows, columns=["date", "document_id", "outlet", "speaker", "speaker_name",
-                                           "speaker_code", "kind", "cue", "text", "start", "end"])
+                                           "speaker_code", "kind", "cue", "text", "start", "end", "field"])
 
     def statements(self, speaker: str | None = None) -> list[Statement]:
         """Statements reported by two or more documents, with their versions and differences."""
@@ -244,11 +245,13 @@ def reported_quote(row: dict[str, Any], paragraphs: list[int] | None = None) -> 
     from .compare.statements import ReportedQuote
 
     speaker = row["speaker"] or {}
-    paragraph = paragraphs[max(bisect_right(paragraphs, row["start"]) - 1, 0)] if paragraphs else None
+    field = row.get("field") or "text"
+    paragraph = paragraphs[max(bisect_right(paragraphs, row["start"]) - 1, 0)] \
+        if paragraphs and field == "text" else None
     return ReportedQuote(row["document_id"], row["outlet"] or "unknown outlet", row["document_kind"],
                          row["published"], row["start"], row["end"], row["text"], row["kind"],
                          speaker.get("text"), speaker.get("name"), speaker.get("code"), row["date"],
-                         paragraph)
+                         paragraph, field)
 
 
 def _quote_frame_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -257,12 +260,13 @@ def _quote_frame_row(row: dict[str, Any]) -> dict[str, Any]:
             "speaker": speaker.get("text"), "speaker_name": speaker.get("name"),
             "speaker_code": speaker.get("code"), "kind": row["kind"],
             "cue": (row["cue"] or {}).get("text"), "text": row["text"], "start": row["start"],
-            "end": row["end"]}
+            "end": row["end"], "field": row["field"]}
 
 
 def _quote_row(quote: dict[str, Any]) -> dict[str, Any]:
     return {"start": quote["start"], "end": quote["end"], "text": quote["text"], "kind": quote["kind"],
-            "parts": quote["parts"], "cue": quote["cue"], "speaker": quote["speaker"], "date": quote["date"]}
+            "parts": quote["parts"], "cue": quote["cue"], "speaker": quote["speaker"], "date": quote["date"],
+            "field": quote["field"]}
 
 
 def _mention_row(event: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:

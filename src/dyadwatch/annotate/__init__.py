@@ -14,6 +14,7 @@ from .actors import find_actors
 from .actors.kb import KnowledgeBase
 from .events import find_events
 from .quotes import find_quotes
+from .quotes.headlines import find_headline_quotes
 from .sentences import split_sentences
 from .timex import find_timexes
 
@@ -77,7 +78,7 @@ def quote_record(quote: Quote) -> dict[str, Any]:
         "cue": {"start": quote.cue[0], "end": quote.cue[1], "text": quote.cue[2]} if quote.cue else None,
         "speaker": {"text": speaker.text, "start": speaker.start, "end": speaker.end, "name": speaker.name,
                     "code": speaker.code, "resolved_by": speaker.resolved_by} if speaker else None,
-        "date": quote.date,
+        "date": quote.date, "field": quote.field,
     }
 
 
@@ -127,10 +128,20 @@ def title_actors(title: str | None, kb: KnowledgeBase | None = None) -> list[Act
     return find_actors(title, split_sentences(title), None, kb)
 
 
+def headline_quotes(title: str | None, published: PartialDate | None, kb: KnowledgeBase | None = None
+                    ) -> list[Quote]:
+    """Statements the title credits (offsets are the title's, `field` is "title")."""
+    if not title:
+        return []
+    actors = find_actors(title, [Sentence(0, len(title), title)], None, kb)
+    return find_headline_quotes(title, actors, published)
+
+
 def annotate(document: Document, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     sentences, timexes, actors, events = layers(document.text, document.published, kb)
     quotes = find_quotes(document.text, sentences, actors, timexes, document.published,
                          title_actors=title_actors(document.title, kb))
+    quotes += headline_quotes(document.title, document.published, kb)
     return {
         "document": document_record(document),
         "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in sentences],
@@ -150,6 +161,7 @@ __all__ = [
     "find_events",
     "find_quotes",
     "find_timexes",
+    "headline_quotes",
     "layers",
     "quote_record",
     "sentence_dates",

@@ -47,12 +47,13 @@ class ReportedQuote:
     speaker_code: str | None
     date: str | None
     paragraph: int | None = None  # where the paragraph the quote opens in starts
+    field: str = "text"  # "title": a headline's quote, its offsets the title's
 
     @property
-    def passage(self) -> tuple[str, int]:
+    def passage(self) -> tuple[str, str, int]:
         """The passage the quote belongs to: its paragraph, or for a transcript its whole answer
-        turn (one quote however many paragraphs it runs over)."""
-        return self.document_id, self.start if self.paragraph is None else self.paragraph
+        turn (one quote however many paragraphs it runs over); a headline is its own."""
+        return self.document_id, self.field, self.start if self.paragraph is None else self.paragraph
 
     @property
     def speaker_key(self) -> str | None:
@@ -121,7 +122,7 @@ class Statement:
             "speaker": self.speaker, "speaker_code": self.speaker_code, "date": self.date,
             "reference": self.reference.outlet,
             "versions": [{"document_id": q.document_id, "outlet": q.outlet, "text": q.text, "start": q.start,
-                          "end": q.end, "kind": q.kind, "speaker": q.speaker_label}
+                          "end": q.end, "field": q.field, "kind": q.kind, "speaker": q.speaker_label}
                          for v in self.versions for q in v.quotes],
             "differences": [{"kind": d.kind, "text": d.text, "present_in": d.present_in,
                              "missing_from": d.missing_from, "variants": d.variants, "changes": d.changes}
@@ -274,7 +275,7 @@ def _present(cluster: Cluster, versions: list[Version]) -> list[Version]:
     return [v for v in versions if id(v) in members or coverage(seed, v.text) >= COVERED]
 
 
-def _passage_keys(cluster: Cluster) -> set[tuple[str, int]]:
+def _passage_keys(cluster: Cluster) -> set[tuple[str, str, int]]:
     return {quote.passage for _, _, quote in cluster}
 
 
@@ -282,7 +283,7 @@ def _passages(clusters: list[Cluster], reference: Version) -> dict[int, list[Clu
     """For each cluster, the other clusters of its passage: those sharing a paragraph (or answer
     turn) with it in some version and, when the reference is not a transcript, the reference's
     clauses right before and after it (a wire's paragraphs are a sentence or two long)."""
-    members: dict[tuple[str, int], list[Cluster]] = {}
+    members: dict[tuple[str, str, int], list[Cluster]] = {}
     for cluster in clusters:
         for key in _passage_keys(cluster):
             members.setdefault(key, []).append(cluster)

@@ -139,22 +139,28 @@ def _difference_matches(gold: dict[str, Any], predicted: Difference) -> bool:
     return True
 
 
+def _holding_quote(document: dict[str, Any], words: str) -> dict[str, Any] | None:
+    """The extracted quote that holds a gold quotation: in the text, else in the title (a headline
+    quote); the innermost, since speech reported inside a quotation is its own speaker's."""
+    for part in ("text", "title"):
+        at = (document.get(part) or "").find(words)
+        if at == -1:
+            continue
+        end = at + len(words)
+        holding = [q for q in document["quotes"] if (q.get("field") or "text") == part
+                   and any(a <= at + 1 and end - 1 <= b for a, b in q["parts"])]
+        return min(holding, key=lambda q: q["end"] - q["start"], default=None)
+    return None
+
+
 def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
                  statements: list[Statement]) -> QuoteScore:
-    """`documents` maps a gold file name to {"id", "text", "quotes": [annotate quote records]}."""
+    """`documents` maps a gold file name to {"id", "text", "title", "quotes": [annotate quote records]}."""
     found = right_speaker = right_kind = 0
     misses: list[str] = []
     for item in gold.get("quotes") or []:
         document = documents.get(item["file"])
-        hit = None
-        if document:
-            at = document["text"].find(item["text"])
-            if at != -1:
-                end = at + len(item["text"])
-                holding = [q for q in document["quotes"]
-                           if any(a <= at + 1 and end - 1 <= b for a, b in q["parts"])]
-                # the innermost: speech reported inside a quotation is its own speaker's
-                hit = min(holding, key=lambda q: q["end"] - q["start"], default=None)
+        hit = _holding_quote(document, item["text"]) if document else None
         if hit is None:
             misses.append(f"missed quote: {item['file']}: {item['text']!r}")
             continue
@@ -172,7 +178,8 @@ def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
     for item in gold.get("not_quotes") or []:
         document = documents.get(item["file"])
         at = document["text"].find(item["text"]) if document else -1
-        if at != -1 and any(a <= at < b for q in document["quotes"] for a, b in q["parts"]
+        body = [q for q in document["quotes"] if (q.get("field") or "text") == "text"] if document else []
+        if at != -1 and any(a <= at < b for q in body for a, b in q["parts"]
                             if len(q["text"]) < len(item["text"]) + 12):
             not_quote_errors += 1
             misses.append(f"not a statement, extracted: {item['file']}: {item['text']!r}")

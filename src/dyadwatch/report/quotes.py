@@ -70,7 +70,7 @@ def _markdown(statements: list[Statement]) -> str:
         for version in statement.versions:
             for quote in version.quotes:
                 lines.append(f"- {quote.outlet} ({quote.kind}, {quote.speaker_label}): document "
-                             f"{quote.document_id[:12]}, characters {quote.start}–{quote.end}")
+                             f"{quote.document_id[:12]}, {_where(quote.field)} {quote.start}–{quote.end}")
         lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -108,11 +108,15 @@ def _html(statements: list[Statement]) -> str:
             for quote in version.quotes:
                 speaker = html.escape(quote.speaker_label)
                 parts.append(f"<li>{html.escape(quote.outlet)} ({quote.kind}, {speaker})"
-                             f": document <code>{quote.document_id[:12]}</code>, characters "
+                             f": document <code>{quote.document_id[:12]}</code>, {_where(quote.field)} "
                              f"{quote.start}–{quote.end}</li>")
         parts.append("</ul></section>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _where(field: str) -> str:
+    return "headline characters" if field == "title" else "characters"
 
 
 def render_statements(statements: list[Statement], fmt: str) -> str:
@@ -133,13 +137,15 @@ def render_quotes(rows: list[dict[str, Any]], fmt: str) -> str:
     if fmt == "html":
         items = "".join(
             f"<li><b>{html.escape(str(r['speaker_name'] or r['speaker'] or 'unknown'))}</b> "
-            f"({html.escape(str(r['outlet']))}, {r['date']}, {r['kind']}): “{html.escape(r['text'])}”</li>"
+            f"({html.escape(str(r['outlet']))}, {r['date']}, {r['kind']}"
+            f"{', headline' if r.get('field') == 'title' else ''}): “{html.escape(r['text'])}”</li>"
             for r in rows)
         return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Quotes</title>"
                 f"<style>{_STYLE}</style></head><body><h1>Quotes</h1><ul>{items}</ul></body></html>\n")
     if fmt == "md":
         lines = ["# Quotes", ""]
         lines += [f"- {r['date']} — **{r['speaker_name'] or r['speaker'] or 'unknown'}** ({r['outlet']}, "
-                  f"{r['kind']}, cue “{r['cue']}”): “{r['text']}”" for r in rows]
+                  f"{r['kind']}{', headline' if r.get('field') == 'title' else ''}, cue “{r['cue']}”): "
+                  f"“{r['text']}”" for r in rows]
         return "\n".join(lines) + "\n"
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

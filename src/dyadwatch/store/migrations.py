@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
 
@@ -27,10 +27,19 @@ def _v3_quotes(conn: Connection) -> None:
     conn.execute(schema.annotated.delete())
 
 
+def _v4_headline_quotes(conn: Connection) -> None:
+    # a store created at v3 lacks the column; a new one got it from the table definition in v3
+    if "field" not in {c["name"] for c in inspect(conn).get_columns("quotes")}:
+        conn.execute(text("ALTER TABLE quotes ADD COLUMN field VARCHAR(8) NOT NULL DEFAULT 'text'"))
+    # documents annotated before headline quotes existed are annotated again on the next run
+    conn.execute(schema.annotated.delete())
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_documents_and_runs,
     _v2_annotations_mentions_events,
     _v3_quotes,
+    _v4_headline_quotes,
 ]
 LATEST = len(MIGRATIONS)
 

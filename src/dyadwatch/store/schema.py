@@ -113,4 +113,5 @@ quotes = Table(
     Column("cue", JSON),      # {"start", "end", "text"} or null
     Column("speaker", JSON),  # {"text", "start", "end", "name", "code", "resolved_by"} or null
     Column("date", String(10), index=True),
+    Column("field", String(8), nullable=False, server_default="text"),  # text | title (a headline quote)
 )

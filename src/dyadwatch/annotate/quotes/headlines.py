@@ -1,0 +1,88 @@
+"""Statements a headline credits. Headlines leave out the cue or put the speaker next to a colon:
+"China Says Russia's Entry Ban Is Understandable", "'Not only Chinese people visit the
+Kremlin': Peskov rejects claims", "China expects Russia to adjust restrictions early: FM
+spokesperson", "Lavrov: No talks without guarantees". Offsets are the title's; every quote has
+`field="title"`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ...model import Actor, PartialDate, Quote, Sentence, Speaker
+from . import find_quotes
+from .cues import Cues
+
+_AFTER_QUOTE = re.compile(r"[’'\"”]?\s*(?P<mark>[:–—-])\s+")  # "'…': Peskov rejects …", "'…' - Peskov"
+_TRAILING_SPEAKER = re.compile(r":\s+(?P<speaker>[^:]{2,40})$")  # "… early: FM spokesperson"
+MAX_SPEAKER_WORDS = 4
+_ROLE_WORDS = re.compile(r"(?i:\b(?:spokes\w*|minister|ministry|president|premier|official|officials|"
+                         r"ambassador|envoy|diplomat|FM|MFA|government|kremlin|white house)\b)")
+
+
+def find_headline_quotes(title: str, actors: Sequence[Actor], published: PartialDate | None,
+                         cues: Cues | None = None) -> list[Quote]:
+    sentence = [Sentence(0, len(title), title)]  # a headline is one sentence, however it is punctuated
+    found = [_speaker_after_colon(title, q, actors)
+             for q in find_quotes(title, sentence, actors, (), published, cues)]
+    if not found:
+        found = _statement_before_colon(title, actors, published) or \
+            _statement_after_colon(title, actors, published)
+    return [replace(q, field="title") for q in found]
+
+
+_LEADING_SPEAKER = re.compile(r"^(?P<speaker>[^:]{2,40}?):\s+(?P<words>.+)$")  # "Lavrov: West is …"
+
+
+def _statement_after_colon(title: str, actors: Sequence[Actor], published: PartialDate | None
+                           ) -> list[Quote]:
+    """"Peskov: No discrimination against Chinese citizens": the actor before the colon says the
+    rest (a topic before the colon, "Coronavirus: …", names no actor and gives nothing)."""
+    match = _LEADING_SPEAKER.match(title)
+    if match is None or len(match["speaker"].split()) > MAX_SPEAKER_WORDS or len(match["words"].split()) < 3:
+        return []
+    actor = next((a for a in actors if a.end == match.end("speaker") and a.code), None)
+    if actor is None:
+        return []
+    start, end = match.start("words"), len(title.rstrip())
+    date = published.iso() if published else None
+    return [Quote(start, end, title[start:end], "indirect", ((start, end),),
+                  (match.end("speaker"), match.end("speaker") + 1, ":"),
+                  Speaker(actor.text, actor.start, actor.end, actor.name, actor.code), date)]
+
+
+def _speaker_after_colon(title: str, quote: Quote, actors: Sequence[Actor]) -> Quote:
+    """A quoted headline with no cue: the speaker is the actor right after a colon or dash."""
+    if quote.speaker is not None or quote.kind != "direct":
+        return quote
+    gap = _AFTER_QUOTE.match(title, quote.end)
+    actor = next((a for a in actors if gap and a.start == gap.end()), None)
+    if actor is None:
+        return quote
+    cue = (gap.start("mark"), gap.end("mark"), gap["mark"])  # type: ignore[union-attr]
+    speaker = Speaker(actor.text, actor.start, actor.end, actor.name, actor.code)
+    return replace(quote, cue=cue, speaker=speaker)
+
+
+def _statement_before_colon(title: str, actors: Sequence[Actor], published: PartialDate | None
+                            ) -> list[Quote]:
+    """"China expects Russia to adjust restrictions early: FM spokesperson": the words before the
+    colon are the speaker's, as reported."""
+    match = _TRAILING_SPEAKER.search(title)
+    if match is None or len(match["speaker"].split()) > MAX_SPEAKER_WORDS:
+        return []
+    start, end = match.start("speaker"), match.end("speaker")
+    in_tail = [a for a in actors if start <= a.start and a.end <= end]
+    if not in_tail and not _ROLE_WORDS.search(match["speaker"]):
+        return []
+    actor = in_tail[-1] if in_tail else None
+    speaker = Speaker(actor.text, actor.start, actor.end, actor.name, actor.code) if actor else \
+        Speaker(match["speaker"].strip(), start, end)
+    body_end = match.start()
+    body = title[:body_end].strip()
+    if len(body.split()) < 3:
+        return []
+    date = published.iso() if published else None
+    return [Quote(0, body_end, body, "indirect", ((0, body_end),), (match.start(), match.start() + 1, ":"),
+                  speaker, date)]
