@@ -148,6 +148,14 @@ def test_speech_reported_inside_a_quote_is_its_own_speakers():
     assert outer.speaker.name == "Geng Shuang"
 
 
+def test_speech_reported_in_a_transcript_answer_ends_with_its_sentence():
+    text = ("Press briefing\n\nQ: What did the Russian minister say?\n\nDmytro Kuleba: I raised the "
+            "ceasefire. Sergei Lavrov said that the request would be passed to Moscow. We will keep trying."
+            "\n\nQ: Thank you.\n")
+    inner = next(q for q in quotes_of(text) if q.speaker.name == "Sergei Lavrov")
+    assert inner.text == "the request would be passed to Moscow"
+
+
 def test_a_quote_of_the_speakers_own_words_has_no_nested_speaker():
     found = quotes_of('"We have noted that Russia offered help," Geng Shuang said.')
     assert [q.speaker.name for q in found] == ["Geng Shuang"]

@@ -62,7 +62,8 @@ class _Doc:
     def __init__(self, text: str, sentences: Sequence[Sentence], actors: Sequence[Actor],
                  timexes: Sequence[Timex], published: PartialDate | None, cues: Cues):
         self.text = text
-        self.sentences = list(sentences)
+        self.sentences = list(sentences)  # narrowed to those outside transcript turns for indirect speech
+        self.all_sentences = list(sentences)
         self.actors = sorted(actors, key=lambda a: a.start)
         self.all_timexes = sorted(timexes, key=lambda t: t.start)
         self.timexes = [t for t in self.all_timexes if t.type == "DATE" and _DAY_OR_MONTH.match(t.value)]
@@ -71,8 +72,8 @@ class _Doc:
         self.paragraphs = paragraph_starts(text)
         self.spans = quoted_spans(text)  # every quotation between marks, read once
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
+    def sentence_at(self, offset: int, everywhere: bool = False) -> Sentence | None:
+        for sentence in self.all_sentences if everywhere else self.sentences:
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None
@@ -588,7 +589,7 @@ def _nested(doc: _Doc, quote: Quote) -> list[Quote]:
             after += that.end()
         elif not cues.bare_clause_verb.fullmatch(match.group(0)):
             continue
-        sentence = doc.sentence_at(after)
+        sentence = doc.sentence_at(after, everywhere=True)  # inside a transcript answer too
         end = min(quote.end, sentence.end if sentence else quote.end)
         start, end = _clause_bounds(text, after, end)
         if _words(text[start:end]) >= 4:
@@ -598,4 +599,4 @@ def _nested(doc: _Doc, quote: Quote) -> list[Quote]:
     return nested
 
 
-__all__ = ["Cues", "find_quotes", "load_cues"]
+__all__ = ["Cues", "find_quotes", "load_cues", "paragraph_starts"]
