@@ -10,7 +10,10 @@ For each sentence that holds a trigger (kb/events/triggers.yaml) and an actor (t
 - negation, future and hypothetical cues before the trigger, and a question mark, set the flags.
   A negated agreement is a rejection; promised cooperation is AGREE (as PLOVER codes it);
 - the date is the clause's own time expression, else the last date given before, else the
-  publication date.
+  publication date;
+- with the optional dependency parser (`..parse`, `DYADWATCH_PARSER=1`), the subject, agent,
+  object and prepositional phrases of the trigger choose source and target where they name
+  actors, in sentences with two actors and a trigger; the rules above decide the rest.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import Actor, EventMention, PartialDate, Sentence, Timex
+from .. import parse
 from ..actors.kb import KnowledgeBase, knowledge_base, tokenize
 from .lexicon import EventLexicon, Trigger, event_lexicon
 
@@ -165,17 +169,29 @@ def find_events(
     published: PartialDate | None = None,
     lexicon: EventLexicon | None = None,
     kb: KnowledgeBase | None = None,
+    parser: bool | None = None,
 ) -> list[EventMention]:
     """Event mentions of a document; `kb` is the actor knowledge base the actors came from (it
-    also names subjects and objects the actor layer leaves out)."""
+    also names subjects and objects the actor layer leaves out). `parser` uses the shipped
+    dependency parser on sentences with two actors and a trigger (default: `parse.enabled()`;
+    without spaCy or the model, token rules only)."""
     lexicon = lexicon or event_lexicon()
     kb = kb or knowledge_base()
     events: list[EventMention] = []
     running: tuple[str, str] | None = None
+    candidates: list[tuple[Sentence, list[Actor], list[_Found]]] = []
     for sentence in sentences:
         if _is_heading(sentence.text):
             continue
         in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
+        triggers = [f for f in _triggers(text, sentence, lexicon)
+                    if not any(a.start <= f.start and f.end <= a.end for a in in_sentence)] \
+            if in_sentence else []  # a trigger inside a name: "Egyptian demonstrators"
+        candidates.append((sentence, in_sentence, triggers))
+    use_parser = parse.enabled() if parser is None else parser
+    parsed = parse.parse(text, [(s.start, s.end) for s, a, f in candidates if len(a) >= 2 and f]) \
+        if use_parser else {}
+    for sentence, in_sentence, triggers in candidates:
         dated = [t for t in timexes if sentence.start <= t.start < sentence.end
                  and t.type in ("DATE", "TIME") and _date_of(t.value.split("T")[0])]
         if in_sentence:
@@ -183,13 +199,11 @@ def find_events(
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
             found_events: list[tuple[bool, EventMention]] = []
             nominal: set[int] = set()  # where the event nouns start
-            for found in _triggers(text, sentence, lexicon):
-                if any(a.start <= found.start and found.end <= a.end for a in in_sentence):
-                    continue  # part of a name: "Egyptian demonstrators", "… Relief Coordinator"
+            for found in triggers:
                 if _DIRECTIVE_THAT.search(text, max(sentence.start, found.start - 120), found.start):
                     continue  # "demanded that Israel ease restrictions": asked for, not done
                 event = _event(text, sentence, found, in_sentence, frames, dated, running, published,
-                               lexicon, kb)
+                               lexicon, kb, parsed.get(sentence.start))
                 if event is None:
                     continue
                 # the same parties in one sentence: one happening, named by its first trigger
@@ -214,7 +228,8 @@ def find_events(
 
 def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
            frames: list[tuple[int, int, Actor]], dated: list[Timex], running: tuple[str, str] | None,
-           published: PartialDate | None, lexicon: EventLexicon, kb: KnowledgeBase) -> EventMention | None:
+           published: PartialDate | None, lexicon: EventLexicon, kb: KnowledgeBase,
+           parsed: parse.Parsed | None = None) -> EventMention | None:
     trigger = found.trigger
     clause_start = sentence.start
     clause_end = sentence.end
@@ -263,6 +278,13 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
                 and _VERB_BETWEEN.search(text, subject[-1].end, source[0].start):
             # "Putin sent President Xi a message": the noun's giver is the clause's subject
             source, target = subject, source
+    if parsed is not None:  # the parse, where it names actors, overrides the token rules
+        parsed_source, parsed_target = _parsed_roles(parsed, found, actors)
+        if parsed_source:
+            source = parsed_source
+            agentless = False
+        if parsed_target:
+            target = parsed_target
     if not source and reporter is None and not agentless:
         source = _subject_scan(text, clause_start, found.start, kb)
     if not source and reporter is not None:
@@ -315,6 +337,37 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
         reciprocal=trigger.reciprocal,
         context=tuple(sorted({a.country for a in actors if a.country})),
     )
+
+
+def _actors_of(phrases: Sequence[parse.Phrase], actors: list[Actor], found: _Found) -> list[Actor]:
+    """The actors a parsed phrase names: the one covering its head word ("the Russian foreign
+    minister"), else those among the words that name it ("Senior Hungarian and Romanian officials")."""
+    out: list[Actor] = []
+    outside = [a for a in actors if a.end <= found.start or a.start >= found.end]
+    for phrase in phrases:
+        covering = [a for a in outside if a.start <= phrase.head[0] < a.end]
+        out += covering or [a for a in outside if any(a.start <= s < a.end for s, _ in phrase.words)]
+    return _distinct(out)
+
+
+def _parsed_roles(parsed: parse.Parsed, found: _Found,
+                  actors: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """Source and target from the dependency parse: the subject (the agent in the passive, a noun's
+    owner: "Russia's aid") acts on the object, on a phrase with one of the trigger's prepositions
+    ("talks with", "aid to") or, in the passive, on the subject."""
+    roles = parsed.roles(found.start, found.end)
+    if roles is None:
+        return [], []
+    preps = set(found.trigger.target_preps)
+    with_prep = _actors_of(sorted((p for p in roles.obliques if p.preposition in preps),
+                                  key=lambda p: p.head), actors, found)
+    if roles.passive:  # without "by", the token rules find the place where it happened
+        source = _actors_of(roles.agents, actors, found)
+        target = (_actors_of(roles.passive_subjects, actors, found) if source else []) or with_prep
+    else:
+        source = _actors_of(roles.subjects, actors, found) or _actors_of(roles.owners, actors, found)
+        target = with_prep or _actors_of(roles.objects, actors, found)
+    return source, [a for a in target if a not in source]
 
 
 _APPOSITION_CLOSE = re.compile(
