@@ -28,7 +28,7 @@ CONTINUATION_PARAGRAPHS = 2
 
 _WORD = re.compile(r"[\w’'-]+")
 _STOP = re.compile(r"[.;!?\"“”«»]")
-_GAP_OK = re.compile(r"^[\s,]*(?:(?:also|later|then|further|again|earlier|separately|repeatedly|"
+_GAP_OK = re.compile(r"^[\s,]*(?:(?:side|also|later|then|further|again|earlier|separately|repeatedly|"
                      r"has|had|have|reportedly|once|previously|on|in|at|this|last|the|same|day|"
                      r"morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|"
                      r"sunday|week|month|year|\d+)[\s,]+)*$", re.IGNORECASE)
