@@ -183,6 +183,13 @@ def test_a_time_takes_the_date_that_follows_it():
     assert value_of(text, PartialDate(2009, 6, 4), "16:15 UTC") == "2009-06-01T16:15Z"
 
 
+def test_a_measures_onset_weekday_lies_ahead_even_after_past_verbs():
+    wire = PartialDate(2020, 2, 19)  # a Wednesday
+    text = "He was asked about the decision to bar Chinese citizens starting from Thursday."
+    assert value_of(text, wire, "Thursday") == "2020-02-20"
+    assert value_of("The ban took effect on Thursday.", wire, "Thursday") == "2020-02-13"
+
+
 def test_tense_decides_the_year_of_a_bare_month():
     assert value_of("The sale should be completed in October.", PartialDate(2009, 6, 5),
                     "October") == "2009-10"

@@ -178,6 +178,10 @@ def _news_penalty(ctx: _Context, end: int | None) -> float:
     return NEWS_FUTURE_PENALTY
 
 
+# "bars entry starting from Thursday", "effective Monday": a measure's onset is ahead of the report
+_ONSET = re.compile(r"(?i:\b(?:starting|beginning|effective|as\s+of)(?:\s+(?:from|on))?\s+)$")
+
+
 def _weekday(ctx: _Context, weekday: int, det: str | None, start: int) -> _Resolved | None:
     det = (det or "").lower()
     if ctx.story_has_moved() and det not in ("last", "next", "this"):
@@ -194,7 +198,7 @@ def _weekday(ctx: _Context, weekday: int, det: str | None, start: int) -> _Resol
     base = ctx.dct.date()
     if base is None:
         return None
-    tense = _tense_before(ctx.text, start)
+    tense = "future" if _ONSET.search(ctx.text, max(0, start - 30), start) else _tense_before(ctx.text, start)
     if tense is None:  # "on Tuesday delivered the jet": the verb may follow
         following = PAST_VERB.match(ctx.text, start + len(ctx.text[start:].split(" ", 1)[0]) + 1)
         tense = "past" if following else None
