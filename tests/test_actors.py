@@ -168,6 +168,8 @@ def test_plover_gold_actor_recall_does_not_regress():
      [("ILO", "IGOIGO"), ("Organization of African Unity envoys", "IGOIGO")]),
     ("The Tamil Tigers and UNITA disarmed.", [("Tamil Tigers", "LKAREB"), ("UNITA", "AGOREB")]),
     ("Afghan guerillas retreated.", [("Afghan guerillas", "AFGREB")]),
+    ("Members of Fatah met leaders of the Islamic Salvation Front.",
+     [("Fatah", "PSEPTY"), ("leaders of the Islamic Salvation Front", "DZAOPP")]),
 ])
 def test_led_compounds_peoples_and_older_organizations(text, expected):
     assert codes(text, dt.date(1995, 4, 1)) == expected

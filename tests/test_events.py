@@ -119,9 +119,10 @@ def test_event_f1_on_plover_records_does_not_regress():
     from conftest import shared_data
 
     score = evaluate_plover(shared_data("events/plover-gsr-dev.jsonl"))
-    # measured 0.512 when written, 0.61 after the voice, apposition and gazetteer work; the
-    # target (0.75) is not met yet
-    assert score.f1 >= 0.59, score.to_dict()
+    # measured 0.512 when written, 0.61 after the voice, apposition and gazetteer work, 0.715
+    # after the optional-word matcher, the new senses and the clause rules; the target (0.75) is
+    # not met yet
+    assert score.f1 >= 0.70, score.to_dict()
 
 
 def test_subjects_named_by_nationality_and_domestic_defaults():
@@ -258,3 +259,112 @@ def test_sanctions_are_sanction_and_blockades_name_their_target():
     assert brief(blockade) == (["CHL"], ["PER"], "COERCE")
     [road] = full("Demonstrators in Lima blocked a road to the Chilean embassy.")
     assert brief(road) == (["PER"], ["CHLGOV"], "PROTEST")
+
+
+def test_optional_words_and_phrases_that_name_no_event():
+    lexicon = load_lexicon({
+        "triggers": [{"category": "CONCEDE", "cameo": "082", "forms": ["called off a strike"]},
+                     {"category": "SUPPORT", "cameo": "050", "forms": ["upgraded ties"]},
+                     {"category": "ASSAULT", "cameo": "1712", "forms": ["destruction"]}],
+        "optional_words": {"words": ["their", "diplomatic"], "patterns": [r"\w+-day"]},
+        "not_events": ["weapons of mass destruction"]})
+
+    def run(text):
+        sentences = split_sentences(text)
+        actors = find_actors(text, sentences, sentence_dates(sentences, [], None))
+        return [(brief(e), e.trigger_text) for e in find_events(text, sentences, actors, [], None, lexicon)]
+
+    assert run("Chilean miners called off a three-day strike.") == \
+        [((["CHLLAB"], [], "CONCEDE"), "called off a three-day strike")]
+    assert run("Armenia and Moldova upgraded their diplomatic ties.") == \
+        [((["ARM", "MDA"], [], "SUPPORT"), "upgraded their diplomatic ties")]
+    assert run("Chilean miners called off a long strike.") == []  # "long" is not optional
+    assert run("Peru sold Bolivia weapons of mass destruction.") == []
+    with pytest.raises(LexiconError, match="optional_words"):
+        load_lexicon({"triggers": [], "optional_words": ["their"]})
+
+
+def test_bundled_senses_of_news_english():
+    cases = {
+        "Canada shared evidence with France.": (["CAN"], ["FRA"], "COOPERATE"),
+        "Peru reneged on its promise to Chile.": (["PER"], ["CHL"], "REJECT"),
+        "The Kenyan minister declined to resign.": (["KENGOV"], [], "REJECT"),
+        "Turkish peacekeepers arrived in Cyprus.": (["TUR"], ["CYP"], "AID"),
+        "The IAEA dispatched inspectors to Iran.": (["IGOIGO"], ["IRN"], "ACCUSE"),
+        "Russia strengthened its forces in Syria.": (["RUS"], ["SYR"], "MOBILIZE"),
+        "Ukraine paid compensation to Polish farmers.": (["UKR"], ["POLCVL"], "RETREAT"),
+        "France will withdraw weapons inspectors from Iraq.": (["FRA"], ["IRQ"], "THREATEN"),
+        "Lebanese workers stopped work on Monday.": (["LBNLAB"], ["LBN"], "PROTEST"),
+        "Angolan police prevented a protest in Luanda.": (["AGOCOP"], ["AGO"], "COERCE"),
+        "Sudan lifted the ban on the Islamic Salvation Front.": (["SDN"], ["DZAOPP"], "CONCEDE"),
+    }
+    for text, expected in cases.items():
+        assert [brief(e) for e in full(text)] == [expected], text
+    assert full("Lebanese families live in the occupied territories.") == []  # an adjective
+    assert [brief(e) for e in full("Egypt accused Libya of seeking weapons of mass destruction.")] == \
+        [(["EGY"], ["LBY"], "ACCUSE")]
+
+
+def test_a_capitalised_trigger_inside_a_name_is_not_an_event():
+    assert [brief(e) for e in full("The UN Emergency Relief Coordinator criticized Sudan.")] == \
+        [(["IGOIGO"], ["SDN"], "ACCUSE")]
+
+
+def test_reduced_relatives_and_but_clauses():
+    lexicon = load_lexicon({"triggers": [
+        {"category": "RETREAT", "cameo": "084", "forms": ["handed over"], "target_preps": ["to"]},
+        {"category": "RETREAT", "cameo": "0841", "forms": ["release"]},
+        {"category": "REQUEST", "cameo": "100", "forms": ["ordered"]},
+        {"category": "REJECT", "cameo": "120", "forms": ["refusing"], "target_preps": ["to"]}]})
+
+    def run(text):
+        sentences = split_sentences(text)
+        actors = find_actors(text, sentences, sentence_dates(sentences, [], None))
+        return [(brief(e), e.trigger_text) for e in find_events(text, sentences, actors, [], None, lexicon)]
+
+    # "handed over" modifies "a note": background; the main clause's act names the pair
+    assert run("In a note handed over to Britain, Iran said it would release British sailors.") == \
+        [((["IRN"], ["GBR"], "RETREAT"), "release")]
+    # a "but" clause is not the complement of "ordered"; its subject is the clause's subject
+    assert run("Chad opened its border to traders ordered out of Niger, but was still refusing entry "
+               "to Malians.") == \
+        [((["TCD"], ["MLI"], "REJECT"), "refusing")]
+
+
+def test_agentive_nouns_and_isms_after_the_main_verb_are_not_events():
+    assert [brief(e) for e in full("Ghana defended Togo against Nigerian criticism.")] == \
+        [(["GHA"], ["TGO"], "SUPPORT")]
+
+
+def test_objects_conditions_and_nationalities_choose_the_target():
+    [blockade] = full("Greek farmers blockaded Athens to demand aid from the European Union.")
+    assert [a.country for a in blockade.target] == ["GRC"]  # the object before the preposition
+    [refusal] = full("Jordan will not accept more refugees if fighting spreads to Syria.")
+    assert [a.country for a in refusal.target] == ["JOR"]  # not the place in the condition
+    [threat] = full("Turkey threatened to impose sanctions unless Armenia withdraws.")
+    assert brief(threat) == (["TUR"], ["ARM"], "THREATEN")  # a threat's target is in its condition
+
+
+def test_reporting_frames_with_a_head_noun_and_trailing_reporters():
+    [shelling] = full("Armenian troops shelled Azerbaijan, Turkish military sources said.")
+    assert brief(shelling) == (["ARMMIL"], ["AZE"], "ASSAULT") and shelling.reported_by.code == "TURMIL"
+    # a foreign reporter after the claim is not its actor
+    assert full("Rebels attacked a convoy in Mali, the French army said.") == []
+
+
+def test_pronoun_subjects_and_preparations():
+    second = full("Malian rebels rejected an Algerian proposal and said they opposed Nigerian troops.")[1]
+    assert [a.code for a in second.source] == ["MLIREB"]
+    [prepared] = full("The Syrian army prepared to resume shelling Lebanese positions.")
+    assert brief(prepared) == (["SYRMIL"], ["LBN"], "MOBILIZE")
+
+
+def test_one_act_named_with_and_without_its_target_is_one_event():
+    lexicon = load_lexicon({"triggers": [
+        {"category": "CONSULT", "cameo": "040", "pos": "noun", "forms": ["talks"], "target_preps": ["with"]},
+        {"category": "CONSULT", "cameo": "040", "pos": "noun", "forms": ["meeting"]}]})
+    text = "Chilean unions held talks with the government at a long meeting."
+    sentences = split_sentences(text)
+    actors = find_actors(text, sentences, sentence_dates(sentences, [], None))
+    assert [brief(e) for e in find_events(text, sentences, actors, [], None, lexicon)] == \
+        [(["CHLLAB"], ["CHLGOV"], "CONSULT")]

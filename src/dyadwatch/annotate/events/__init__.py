@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ...model import Actor, EventMention, PartialDate, Sentence, Timex
 from .. import parse
-from ..actors.kb import KnowledgeBase, knowledge_base, tokenize
+from ..actors.kb import NON_STATE, KnowledgeBase, knowledge_base, tokenize
 from .lexicon import EventLexicon, Trigger, event_lexicon
 
 __all__ = ["find_events"]
@@ -42,7 +42,9 @@ DOMESTIC_BY_DEFAULT = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 _VERB_BETWEEN = re.compile(
     r"(?i:\b(?:\w+ed|sent|sends|gave|give|gives|offered|made|makes|paid)\b)")
 _PHRASE_END = re.compile(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s")
-_BEFORE_REPORTING_VERB = re.compile(r"[\s,]*(?:(?:has|had|also|later|on\s+\w+day|\w+day)\s+)*")
+_BEFORE_REPORTING_VERB = re.compile(  # "Thai military sources said", "the ministry has also said"
+    r"(?:\s+(?:sources|officials|spokesman|spokeswoman|spokesperson|authorities|officers|media|radio|"
+    r"television))?[\s,]*(?:(?:has|had|also|later|here|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
 _PASSIVE_AUX = re.compile(r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?)$")
@@ -62,6 +64,10 @@ AGREE_INTENT_CAMEO = "030"
 REJECT_CAMEO, REJECT_GOLDSTEIN = "120", -4.0
 THREATEN_CAMEO, THREATEN_GOLDSTEIN = "130", -4.4  # announced force, sanctions or protest is a threat
 _UNLESS = re.compile(r"(?i:\bunless\b)")
+MOBILIZE_CAMEO, MOBILIZE_GOLDSTEIN = "150", -7.2
+_PREPARING = re.compile(  # "prepared to attack", not the willingness of "is prepared to attack"
+    r"(?i:(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"\bprepar(?:ed|es|ing)\s+to\s+(?:[\w-]+\s+){0,2})$")
 NEGATION_WINDOW, MODALITY_WINDOW = 3, 6  # tokens before the trigger
 NOUN_MODALITY_WINDOW = 12  # an event noun's modal sits before its verb: "will provide … food aid"
 SUMMARY_TAIL_WORDS = 14  # words after the source, trigger and target that a summary may keep
@@ -83,11 +89,21 @@ def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Fou
         match = lexicon.match_at(tokens, i)
         if match:
             used, trigger = match
-            found.append(_Found(tokens[i][1], tokens[i + used - 1][2], trigger))
+            if trigger is not None:  # None: a phrase that names no event ("power supply")
+                found.append(_Found(tokens[i][1], tokens[i + used - 1][2], trigger))
             i += used
         else:
             i += 1
     return found
+
+
+def _in_name(text: str, sentence: Sentence, found: _Found) -> bool:
+    """A capitalised trigger inside the sentence is part of a name, not an act: "the UN Emergency
+    Relief Coordinator", "the Rally for Democracy"."""
+    if found.start == sentence.start or not text[sentence.start:found.start].strip(" \t\n\"'“‘`(["):
+        return False
+    words = re.findall(r"[^\W\d_]+", text[found.start:found.end])
+    return bool(words) and all(w[0].isupper() for w in words) and not text[found.start:found.end].isupper()
 
 
 def _reporting(text: str, sentence: Sentence, actors: list[Actor]) -> list[tuple[int, int, Actor]]:
@@ -185,7 +201,8 @@ def find_events(
             continue
         in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
         triggers = [f for f in _triggers(text, sentence, lexicon)
-                    if not any(a.start <= f.start and f.end <= a.end for a in in_sentence)] \
+                    if not any(a.start <= f.start and f.end <= a.end for a in in_sentence)
+                    and not _in_name(text, sentence, f)] \
             if in_sentence else []  # a trigger inside a name: "Egyptian demonstrators"
         candidates.append((sentence, in_sentence, triggers))
     use_parser = parse.enabled() if parser is None else parser
@@ -199,24 +216,27 @@ def find_events(
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
             found_events: list[tuple[bool, EventMention]] = []
             nominal: set[int] = set()  # where the event nouns start
+            coded: list[tuple[bool, _Found, EventMention]] = []
             for found in triggers:
                 if _DIRECTIVE_THAT.search(text, max(sentence.start, found.start - 120), found.start):
                     continue  # "demanded that Israel ease restrictions": asked for, not done
                 event = _event(text, sentence, found, in_sentence, frames, dated, running, published,
                                lexicon, kb, parsed.get(sentence.start))
-                if event is None:
-                    continue
-                # the same parties in one sentence: one happening, named by its first trigger
+                if event is not None:
+                    coded.append((_subordinate(text, sentence, found, frames), found, event))
+            # the same parties in one sentence: one happening, named by its first main-clause trigger
+            for sub, found, event in sorted(coded, key=lambda c: c[0]):
                 key = (tuple(sorted(a.code for a in event.source)),
                        tuple(sorted(a.code for a in event.target)))
                 if key not in seen:
                     seen.add(key)
-                    found_events.append((_subordinate(text, sentence, found, frames), event))
+                    found_events.append((sub, event))
                     if _nominal(text, found, in_sentence):
                         nominal.add(found.start)
+            found_events.sort(key=lambda f: f[1].trigger_start)
             main = [e for sub, e in found_events if not sub]
-            chosen = _after_main_verb(_without_complements(text, main or [e for _, e in found_events]),
-                                      nominal)
+            chosen = _without_repeats(_after_main_verb(
+                _without_complements(text, main or [e for _, e in found_events]), nominal))
             demands = _demands(text, sentence, in_sentence, frames, dated, running, published)
             demanded = {a.start for d in demands for a in d.target}
             events.extend(demands)  # the demanded act itself did not happen
@@ -268,11 +288,18 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
             source = [Actor(first.start, first.end, first.text, first.country, first.country, None,
                             first.name, resolved_from=first.start)]
     else:
-        if before and _dependent_verb(text, found, clause_start):
-            source = _coordinated_after(text, actors, before[0], found.start)  # the clause's subject
+        if before and (_dependent_verb(text, found, clause_start) or _PRONOUN_SUBJECT.search(
+                text, max(actors[before[-1]].end, found.start - 40), found.start)):
+            # a participle, a joined verb or an unresolved pronoun ("… and said they also opposed")
+            # takes the clause's subject
+            source = _coordinated_after(text, actors, before[0], found.start)
         elif before:
             source = _coordinated_before(text, actors, before[-1], clause_start)
-        target = _target(text, found, trigger, actors, after, clause_end)
+        target, landing = _target(text, found, trigger, actors, after, clause_end)
+        if landing and source:  # a group named by nationality in the object comes first
+            nearer = _object_target(text, found, clause_end, source, kb)
+            if nearer and nearer[0].start < target[0].start:
+                target = nearer
         subject = _coordinated_after(text, actors, before[0], found.start) if before else []
         if trigger.pos == "noun" and not target and source and subject and subject[0] is not source[0] \
                 and _VERB_BETWEEN.search(text, subject[-1].end, source[0].start):
@@ -287,8 +314,9 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
             target = parsed_target
     if not source and reporter is None and not agentless:
         source = _subject_scan(text, clause_start, found.start, kb)
-    if not source and reporter is not None:
-        source = [reporter]
+    if not source and reporter is not None and (reporter.end <= found.start or {
+            a.country for a in actors if a.country} == {reporter.country}):
+        source = [reporter]  # "Peskov said it would …"; a trailing "…, the embassy said" only at home
     if not target and source and not passive:
         target = _object_target(text, found, clause_end, source, kb)
     others = {a.country for a in actors if a.country} - {a.country for a in source}
@@ -315,7 +343,11 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
     category, cameo, goldstein, quad = trigger.category, trigger.cameo, trigger.goldstein, trigger.quad
     if negated and category in ("AGREE", "SUPPORT"):
         category, cameo, goldstein, quad, negated = "REJECT", REJECT_CAMEO, REJECT_GOLDSTEIN, 3, False
-    if modality in ("future", "hypothetical") and not negated and category != "THREATEN" and (
+    if modality == "future" and quad == 4 and not negated and _PREPARING.search(
+            text, max(clause_start, found.start - 60), found.start):
+        # "the army prepared to resume shelling": getting forces ready is a mobilization
+        category, cameo, goldstein, quad = "MOBILIZE", MOBILIZE_CAMEO, MOBILIZE_GOLDSTEIN, 4
+    elif modality in ("future", "hypothetical") and not negated and category != "THREATEN" and (
             (quad == 4 and category != "MOBILIZE" and modality == "future")
             or _UNLESS.search(text, found.end, clause_end) is not None):
         # "will impose sanctions", "would blockade the capital", "will withdraw … unless …"
@@ -392,12 +424,13 @@ def _skip_apposition(text: str, actors: list[Actor], before: list[int], clause_s
 
 _SUBORDINATOR = re.compile(
     r"(?i:(?:\b(?:after|following|since|when|whenever|because|amid|before|until|while|whose|which|who|"
-    r"whom|where|although|though|unless|if)\b|,\s*(?:that|as)\b|\bthat\s+(?:was|were|is|are|ha[sd]\s+been)\s))")
+    r"whom|where|although|though|unless|if|so\s+that|in\s+the\s+wake\s+of)\b|,\s*(?:that|as)\b|\bthat\s+(?:was|were|is|are|ha[sd]\s+been)\s))")
 
 
 HEADING_MAX_WORDS = 12
 SPEECH_ACT_QUADS = (1, 3)  # verbal cooperation and conflict: agree, request, threaten, reject …
 _COMPLEMENT_GAP = re.compile(r"(?i:^(?:(?!\bbut\b|;|,\s+and\b).)*?\b(?:to|that|of)\b)", re.S)
+_CLAUSE_JOIN = re.compile(r"(?i:\bbut\b|;|,\s+(?:and|while|whereas)\b)")
 
 
 def _without_complements(text: str, events: list[EventMention]) -> list[EventMention]:
@@ -406,7 +439,8 @@ def _without_complements(text: str, events: list[EventMention]) -> list[EventMen
     kept: list[EventMention] = []
     for event in sorted(events, key=lambda e: e.trigger_start):
         governing = next((k for k in reversed(kept) if k.quad in SPEECH_ACT_QUADS and
-                          _COMPLEMENT_GAP.match(text[k.trigger_end:event.trigger_start])), None)
+                          _COMPLEMENT_GAP.match(text[k.trigger_end:event.trigger_start])
+                          and not _CLAUSE_JOIN.search(text, k.trigger_end, event.trigger_start)), None)
         if governing is None:
             kept.append(event)
     return kept
@@ -417,10 +451,13 @@ _NOUN_BEFORE = re.compile(
     r"against|amid|following|by)\s+)$|['’]s\s+$")
 
 
+_AGENT_OR_ISM = re.compile(r"(?i:^\w+(?:isms?|[st]ers|ators)$)")  # "criticism", "protesters", "demonstrators"
+
+
 def _nominal(text: str, found: _Found, actors: list[Actor]) -> bool:
     """An event noun, or a verb form used as one: "an attack", "the bombing", "a US offer",
     "Iraq's proposal", "for collaborating"."""
-    if found.trigger.pos != "verb":
+    if found.trigger.pos != "verb" or _AGENT_OR_ISM.match(text[found.start:found.end]):
         return True
     start = found.start
     owner = next((a for a in actors if a.end <= start and not text[a.end:start].strip()), None)
@@ -437,6 +474,15 @@ def _after_main_verb(events: list[EventMention], nominal: set[int]) -> list[Even
         return events
     first = min(verbs)
     return [e for e in events if e.trigger_start not in nominal or e.trigger_start < first]
+
+
+def _without_repeats(events: list[EventMention]) -> list[EventMention]:
+    """"staged a general strike … in protest of the arrests": the same act by the same source named
+    twice in a sentence, once with its target and once without, is one event."""
+    def parties(e: EventMention) -> tuple:
+        return tuple(sorted(a.code for a in e.source)), e.plover
+    with_target = {parties(e) for e in events if e.target}
+    return [e for e in events if e.target or parties(e) not in with_target]
 
 
 def _is_heading(text: str) -> bool:
@@ -490,7 +536,11 @@ _INFINITIVE_BEFORE = re.compile(r"(?i:\b(?:in\s+order\s+)?to\s+(?:help\s+)?)$")
 
 
 _PARTICIPLE_BEFORE = re.compile(r",\s*$")
-_COORDINATED_VERB_BEFORE = re.compile(r"(?i:\b(?:and|or)\s+(?:also\s+)?)$")
+_PRONOUN_SUBJECT = re.compile(
+    r"(?i:\b(?:they|he|she|we)\s+(?:(?:also|still|then|later|again|already|not|never|have|has|had|would|will|"
+    r"could|was|were|is|are)\s+){0,3})$")
+_COORDINATED_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:and|or|but)\s+(?:(?:also|still|then|later|was|were|is|are|has|have|had)\s+){0,2})$")
 
 
 def _dependent_verb(text: str, found: _Found, start: int) -> str | None:
@@ -499,7 +549,7 @@ def _dependent_verb(text: str, found: _Found, start: int) -> str | None:
     if found.trigger.pos != "verb":
         return None
     word = text[found.start:found.end].split()[0].lower()
-    lo = max(start, found.start - 12)
+    lo = max(start, found.start - 24)
     if word.endswith("ing") and _PARTICIPLE_BEFORE.search(text, lo, found.start):
         return "participle"
     if word.endswith(("ed", "ing")) and _COORDINATED_VERB_BEFORE.search(text, lo, found.start):
@@ -507,10 +557,35 @@ def _dependent_verb(text: str, found: _Found, start: int) -> str | None:
     return None
 
 
+_PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "in", "away"})
+_REDUCED_RELATIVE_BEFORE = re.compile(
+    r"(?i:\b(?:in|to|for|with|from|on|at|into|against|about|over|under)\s+"
+    r"(?:[\w'’.-]+\s+){0,5}?(?!(?:has|have|had|was|were|is|are|be|been|being|it|they|he|she|we|who|"
+    r"which|that|and|or|also|then|not|never)\s)[\w'’.-]+\s+)$")
+_REDUCED_RELATIVE_AFTER = re.compile(
+    r"(?i:\s+(?:by\s+(?!\w+ing\b)|out\b|over\b|to\b|from\b|last\b|earlier\b|in\b|into\b|during\b|"
+    r"under\b|\d))")
+
+
+def _reduced_relative(text: str, found: _Found, start: int) -> bool:
+    """A past participle that modifies a noun inside a prepositional phrase, with no auxiliary:
+    "in a letter handed over to the UN", "to refugees ordered out of the country": a passive
+    relative clause, background to the main event."""
+    words = text[found.start:found.end].lower().split()
+    if found.trigger.pos != "verb" or not words[0].endswith("ed") or \
+            any(w not in _PARTICLES for w in words[1:]):
+        return False  # "blocked roads" has its object: a main verb
+    return _REDUCED_RELATIVE_BEFORE.search(text, max(start, found.start - 80), found.start) is not None \
+        and _REDUCED_RELATIVE_AFTER.match(text, found.end) is not None
+
+
 def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tuple[int, int, Actor]]) -> bool:
     """A trigger inside a subordinate or relative clause ("… after a coup toppled the government",
-    "… the curfew, which was imposed …"): background to the sentence's main event."""
+    "… the curfew, which was imposed …", "… equipment seized from …"): background to the
+    sentence's main event."""
     start = max([sentence.start, *(end for _, end, _ in frames if end <= found.start)])
+    if _reduced_relative(text, found, start):
+        return True
     if _INFINITIVE_BEFORE.search(text, max(start, found.start - 20), found.start):
         return True  # "… delivered supplies to help fight the epidemic"
     if _dependent_verb(text, found, start) == "participle":
@@ -529,27 +604,48 @@ def _preposition(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?i:\b{re.escape(word)}\s+)")
 
 
+_OBJECT_GAP = re.compile(r"[,;]|\b(?:said|says)\b")
+_LANDING_GAP = re.compile(r"[;]|\b(?:said|says|which|who|after|following|because|while|when|whenever|until|"
+                          r"whether|since|before|so\s+that)\b")
+_CONDITION = re.compile(r"(?i:\b(?:if|unless)\b)")  # a threat's target is the party in its condition
+
+
+def _condition_allows(text: str, trigger: Trigger, start: int, end: int) -> bool:
+    """An actor past "if" or "unless" is not the act's target, except a threat's: "threatened
+    sanctions unless Armenia withdraws"."""
+    return trigger.category == "THREATEN" or _CONDITION.search(text, start, end) is None
+
+
 def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], after: list[int],
-            clause_end: int) -> list[Actor]:
+            clause_end: int) -> tuple[list[Actor], bool]:
+    """The target, and whether it is only the first actor after the trigger (no preposition or
+    object names it)."""
     limit = min(clause_end, found.end + PREP_WINDOW)
     preps = sorted((m for p in trigger.target_preps if (m := _preposition(p).search(text, found.end, limit))),
                    key=lambda m: m.start())
+    if trigger.takes_object and trigger.pos == "verb" and after and preps:
+        first = after[0]  # a direct object before the preposition: "blockade Paris to demand an end to …"
+        if actors[first].end <= preps[0].start() and actors[first].start - found.end <= OBJECT_WINDOW \
+                and not _OBJECT_GAP.search(text, found.end, actors[first].start):
+            return _coordinated_after(text, actors, first, clause_end), False
     for match in preps:  # the nearest preposition first: "agreed to US mediation … with the Palestinians"
         candidates = [i for i in after
                       if actors[i].start >= match.end() and actors[i].start - match.end() <= 30]
         if candidates:
-            return _coordinated_after(text, actors, candidates[0], clause_end)
+            return _coordinated_after(text, actors, candidates[0], clause_end), False
     if trigger.takes_object and trigger.pos == "verb" and after:
         first = after[0]
-        gap = text[found.end:actors[first].start]
-        if actors[first].start - found.end <= OBJECT_WINDOW and not re.search(r"[,;]|\b(?:said|says)\b", gap):
-            return _coordinated_after(text, actors, first, clause_end)
+        if actors[first].start - found.end <= OBJECT_WINDOW and \
+                not _OBJECT_GAP.search(text, found.end, actors[first].start) and \
+                not _LANDING_GAP.search(text, found.end, actors[first].start) and \
+                _condition_allows(text, trigger, found.end, actors[first].start):
+            return _coordinated_after(text, actors, first, clause_end), False
     if after:  # where the act lands: "lifted a state of emergency in Darfur", "freed Afghan prisoners"
         first = after[0]
-        if not re.search(r"[;]|\b(?:said|says|which|who|after|following|because|while)\b",
-                         text[found.end:actors[first].start]):
-            return [actors[first]]
-    return []
+        if not _LANDING_GAP.search(text, found.end, actors[first].start) and \
+                _condition_allows(text, trigger, found.end, actors[first].start):
+            return [actors[first]], True
+    return [], False
 
 
 def _place_after(text: str, actors: list[Actor], after: list[int], position: int) -> Actor | None:
@@ -599,7 +695,7 @@ def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor
             return [Actor(start, end, text[start:end], national.country or "", national.country, None,
                           national.name)]
         group = next((e for e in entries if e.kind in ("sector", "title") and e.sector), None)
-        if group is not None and source and source[0].country:
+        if group is not None and source and source[0].country and source[0].country not in NON_STATE:
             country = source[0].country
             return [Actor(start, end, text[start:end], country + group.sector, country, group.sector)]
     return []

@@ -42,15 +42,47 @@ class Trigger:
         return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
+MAX_SKIPPED = 2  # optional words a form may pass over: "upgraded their diplomatic ties"
+NOT_AN_EVENT = "not an event"  # the value of a `not_events` phrase in the trie
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     trie: dict
     modality: dict[str, tuple[str, ...]]
+    optional: frozenset[str] = frozenset()
+    optional_pattern: re.Pattern[str] | None = None
 
-    def match_at(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[int, Trigger] | None:
-        """The longest trigger starting at token i; a form listed twice keeps its first sense."""
-        found = trie.longest(self.trie, tokens, i)
-        return (found[0], found[1][0]) if found else None
+    def _optional(self, token: str) -> bool:
+        key = trie.token_key(token)
+        return key in self.optional or (self.optional_pattern is not None
+                                         and self.optional_pattern.fullmatch(key) is not None)
+
+    def match_at(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[int, Trigger | None] | None:
+        """The longest trigger starting at token i; a form listed twice keeps its first sense. After
+        its first word a form may pass over up to two optional words ("called off a four-day
+        strike" is "call off a strike"). A `not_events` phrase ("weapons of mass destruction")
+        comes back with no trigger: its words name no event."""
+        first = self.trie.get(trie.token_key(tokens[i][0])) if i < len(tokens) else None
+        if first is None:
+            return None
+        best: tuple[int, int, list] | None = (1, 0, first[None]) if None in first else None
+        stack = [(first, i + 1, 0)]
+        while stack:
+            node, j, skipped = stack.pop()
+            if j >= len(tokens):
+                continue
+            nxt = node.get(trie.token_key(tokens[j][0]))
+            if nxt is not None:
+                if None in nxt and (best is None or (j + 1 - i, -skipped) > (best[0], -best[1])):
+                    best = (j + 1 - i, skipped, nxt[None])  # the longest, then the most literal
+                stack.append((nxt, j + 1, skipped))
+            if skipped < MAX_SKIPPED and self._optional(tokens[j][0]):
+                stack.append((node, j + 1, skipped + 1))
+        if best is None:
+            return None
+        value = best[2][0]
+        return best[0], (None if value == NOT_AN_EVENT else value)
 
 
 def _entry(raw: Any, index: int) -> tuple[Trigger, list[str]]:
@@ -86,9 +118,20 @@ def load_lexicon(data: Any) -> EventLexicon:
         trigger, forms = _entry(raw, index)
         for form in forms:
             trie.insert(phrases, [token for token, _, _ in tokenize(form)], trigger)
+    for phrase in data.get("not_events") or []:
+        trie.insert(phrases, [token for token, _, _ in tokenize(str(phrase))], NOT_AN_EVENT)
     modality = {key: tuple(str(w).lower() for w in (data.get("modality") or {}).get(key) or ())
                 for key in MODALITY_KEYS}
-    return EventLexicon(phrases, modality)
+    optional = data.get("optional_words") or {}
+    if not isinstance(optional, dict):
+        raise LexiconError("triggers.yaml: optional_words must map 'words' and 'patterns' to lists")
+    patterns = [str(p) for p in optional.get("patterns") or []]
+    try:
+        pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    except re.error as exc:
+        raise LexiconError(f"triggers.yaml: optional_words: bad pattern: {exc}") from exc
+    return EventLexicon(phrases, modality, frozenset(str(w).lower() for w in optional.get("words") or []),
+                        pattern)
 
 
 @lru_cache(maxsize=1)
