@@ -368,3 +368,11 @@ def test_one_act_named_with_and_without_its_target_is_one_event():
     actors = find_actors(text, sentences, sentence_dates(sentences, [], None))
     assert [brief(e) for e in find_events(text, sentences, actors, [], None, lexicon)] == \
         [(["CHLLAB"], ["CHLGOV"], "CONSULT")]
+
+
+def test_force_aimed_at_a_disease_or_a_problem_is_no_event():
+    text = "China has won its fight against the virus, and Russia sent medical supplies to China."
+    assert [e.plover for e in full(text)] == ["AID"]
+    assert full("Harbin is battling a cluster of imported infections from Russia.") == []
+    [attack] = full("Russian troops attacked a Chinese border post.")
+    assert attack.plover == "ASSAULT"

@@ -220,6 +220,9 @@ def find_events(
             for found in triggers:
                 if _DIRECTIVE_THAT.search(text, max(sentence.start, found.start - 120), found.start):
                     continue  # "demanded that Israel ease restrictions": asked for, not done
+                if found.trigger.quad == 4 and lexicon.abstract_targets is not None and \
+                        lexicon.abstract_targets.match(text, found.end, sentence.end):
+                    continue  # "China's fight against the virus": aimed at no one
                 event = _event(text, sentence, found, in_sentence, frames, dated, running, published,
                                lexicon, kb, parsed.get(sentence.start))
                 if event is not None:

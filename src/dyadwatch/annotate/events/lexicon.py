@@ -52,6 +52,7 @@ class EventLexicon:
     modality: dict[str, tuple[str, ...]]
     optional: frozenset[str] = frozenset()
     optional_pattern: re.Pattern[str] | None = None
+    abstract_targets: re.Pattern[str] | None = None  # "fight against the virus": no one is attacked
 
     def _optional(self, token: str) -> bool:
         key = trie.token_key(token)
@@ -130,8 +131,13 @@ def load_lexicon(data: Any) -> EventLexicon:
         pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
     except re.error as exc:
         raise LexiconError(f"triggers.yaml: optional_words: bad pattern: {exc}") from exc
+    abstract = [str(w) for w in data.get("abstract_targets") or []]
+    abstract_pattern = re.compile(
+        r"\s+(?:(?:against|on|off|with)\s+)?(?:[a-z][\w'’-]*\s+){0,4}?(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(abstract, key=len, reverse=True))
+        + r")\b") if abstract else None
     return EventLexicon(phrases, modality, frozenset(str(w).lower() for w in optional.get("words") or []),
-                        pattern)
+                        pattern, abstract_pattern)
 
 
 @lru_cache(maxsize=1)
