@@ -376,3 +376,15 @@ def test_force_aimed_at_a_disease_or_a_problem_is_no_event():
     assert full("Harbin is battling a cluster of imported infections from Russia.") == []
     [attack] = full("Russian troops attacked a Chinese border post.")
     assert attack.plover == "ASSAULT"
+
+
+def test_a_reported_act_is_not_dated_by_a_plan_that_follows_publication():
+    wire = PartialDate(2020, 2, 19)  # a Wednesday
+    text = ("Russia criticized China over its plan to bar Russian citizens starting from Thursday. "
+            "Moscow sent medical aid to Beijing.")
+    criticized, sent = full(text, wire)
+    assert criticized.plover == "ACCUSE" and criticized.date == "2020-02-19"
+    assert criticized.date_anchor == "publication"
+    assert sent.date == "2020-02-19"  # the plan's Thursday does not become the story's day
+    [plan] = full("Russia will send aid to China starting from Thursday.", wire)
+    assert plan.modality == "future" and plan.date == "2020-02-20"

@@ -244,9 +244,21 @@ def find_events(
             demanded = {a.start for d in demands for a in d.target}
             events.extend(demands)  # the demanded act itself did not happen
             events.extend(e for e in chosen if not {a.start for a in e.source} & demanded)
-        if dated:
-            running = _date_of(dated[-1].value.split("T")[0])
+        narrated = [t for t in dated if not _after_publication(t.value, published)]
+        if narrated:  # "bars entry starting from Thursday" does not move the story to Thursday
+            running = _date_of(narrated[-1].value.split("T")[0])
     return events
+
+
+def _after_publication(value: str, published: PartialDate | None) -> bool:
+    """A calendar date wholly after the publication date ("2020-02-20" in a report of 2020-02-19);
+    weeks and vaguer values are never after it."""
+    day = value.split("T")[0]
+    if published is None or "W" in day or not _DATE_VALUE.match(day):
+        return False
+    reference = published.iso()
+    common = min(len(day), len(reference))
+    return day[:common] > reference[:common]
 
 
 def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
@@ -358,6 +370,8 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
     elif modality in ("future", "hypothetical") and quad in COOPERATIVE_QUADS and category != "AGREE":
         category, cameo, quad = "AGREE", AGREE_INTENT_CAMEO, 1  # intent to cooperate (PLOVER AGREE)
 
+    if modality is None:  # what has happened happened by publication: a later date is a plan's
+        dated = [t for t in dated if not _after_publication(t.value, published)]
     date, precision, anchor = _event_date(dated, found.start, running, published)
 
     span_start = min([found.start, *(a.start for a in source)])
