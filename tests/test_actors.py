@@ -9,7 +9,7 @@ import pytest
 
 from dyadwatch.annotate import annotate, sentence_dates
 from dyadwatch.annotate.actors import find_actors, load_knowledge_base
-from dyadwatch.annotate.actors.kb import KBError, KnowledgeBase, load_people
+from dyadwatch.annotate.actors.kb import KBError, KnowledgeBase, load_people, load_places
 from dyadwatch.annotate.actors.petrarch import parse_petrarch
 from dyadwatch.annotate.sentences import split_sentences
 from dyadwatch.eval.actors import evaluate_gold, evaluate_plover
@@ -180,3 +180,50 @@ def test_historical_leaders_hold_their_office_on_the_date():
         ("Ronald Reagan", "USAGOV"), ("Helmut Kohl", "DEUGOV")]
     [(_, code)] = codes("Mubarak spoke.", None)
     assert code.startswith("EGY")
+
+
+# --- places (kb/actors/places.yaml): a city or region codes its bare country --------------------
+@pytest.mark.parametrize("text, expected", [
+    # a city as subject: the country, with no sector (a city is not its government)
+    ("Kharkiv reopened its schools after the shelling stopped.", [("Kharkiv", "UKR")]),
+    ("Harbin and Suifenhe imposed quarantines on arrivals.", [("Harbin", "CHN"), ("Suifenhe", "CHN")]),
+    # a region with its generic noun, written either way
+    ("Jilin province reported eleven new cases.", [("Jilin province", "CHN")]),
+    ("Khabarovsk Krai closed its schools, and Primorsky Krai followed.",
+     [("Khabarovsk Krai", "RUS"), ("Primorsky Krai", "RUS")]),
+    # with a sector word or a title it is read like a country
+    ("Sichuan authorities extended the lockdown.", [("Sichuan authorities", "CHNGOV")]),
+    ("The governor of Queensland criticized the plan.", [("The governor of Queensland", "AUSGOV")]),
+    # like a capital, a place where something happens is no actor
+    ("The delegation landed in Guangzhou and flew to Vladivostok.", []),
+    ("The outbreak began in the Chinese city of Wuhan.", []),
+    ("The Chinese city of Wuhan ended its lockdown.", [("Wuhan", "CHN")]),
+    ("Pirates seized the tanker in the Gulf of Aden.", []),
+])
+def test_places_code_their_country_without_a_sector(text, expected):
+    assert codes(text, dt.date(2020, 4, 1)) == expected
+
+
+def test_ambiguous_place_names_are_not_places():
+    # left out of the gazetteer: a US state that is also a country, a city that is also a person's
+    # name or a common word
+    assert codes("Georgia certified its election results.", dt.date(2021, 1, 1)) == []
+    assert codes("Mobile operators and Reading officials met.", dt.date(2021, 1, 1)) == []
+    assert codes("Milan Kundera wrote the novel.", dt.date(2021, 1, 1)) == []
+
+
+def test_a_longer_name_holding_a_place_is_not_overridden_by_it():
+    assert codes("The Shanghai Cooperation Organization admitted Iran.", dt.date(2023, 7, 4)) == [
+        ("Shanghai Cooperation Organization", "IGOIGO"), ("Iran", "IRN")]
+    assert codes("The Sydney Morning Herald said Western Australia had agreed.", dt.date(2021, 1, 1)) \
+        == [("The Sydney Morning Herald", "AUSMED"), ("Western Australia", "AUS")]
+
+
+def test_places_file_is_validated():
+    kb = KnowledgeBase()
+    load_places(kb, {"suffixes": ["oblast"], "UKR": ["Sumy"]}, "places.yaml")
+    assert kb.match_at([("Sumy", 0, 4), ("oblast", 5, 11)], 0)[0] == 2
+    with pytest.raises(KBError, match=r"places\.yaml: Ruritania.*not an ISO-3 country code"):
+        load_places(KnowledgeBase(), {"Ruritania": ["Strelsau"]}, "places.yaml")
+    with pytest.raises(KBError, match=r"places\.yaml: RUS: expected a list of place names"):
+        load_places(KnowledgeBase(), {"RUS": "Vladivostok"}, "places.yaml")

@@ -388,3 +388,12 @@ def test_a_reported_act_is_not_dated_by_a_plan_that_follows_publication():
     assert sent.date == "2020-02-19"  # the plan's Thursday does not become the story's day
     [plan] = full("Russia will send aid to China starting from Thursday.", wire)
     assert plan.modality == "future" and plan.date == "2020-02-20"
+
+
+def test_a_bare_place_after_a_locative_preposition_is_not_the_subject():
+    # "in Russia" says where the embassy is; the embassy acts
+    [event] = events("The Chinese embassy in Russia sent a shipment of aid to Italy.")
+    assert brief(event) == (["CHNGOV"], ["ITA"], "AID")
+    # a city as the subject acts for its country (places.yaml), with no sector
+    [event] = events("Harbin sent a shipment of aid to Russia.")
+    assert brief(event) == (["CHN"], ["RUS"], "AID")

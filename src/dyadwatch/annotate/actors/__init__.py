@@ -22,9 +22,9 @@ from .kb import Entry, KnowledgeBase, Role, knowledge_base, surname_of, tokenize
 
 __all__ = ["find_actors", "knowledge_base"]
 
-NATIONAL_KINDS = ("organization", "outlet", "metonym", "capital", "country", "demonym")
+NATIONAL_KINDS = ("organization", "outlet", "metonym", "capital", "country", "demonym", "place")
 KIND_PRIORITY = ("person", "reference", "organization", "metonym", "outlet", "capital", "country",
-                 "demonym", "title", "sector", "agentive")
+                 "demonym", "place", "title", "sector", "agentive")
 _FUNCTION_WORDS = (r"(?!(?:to|would|will|has|have|had|is|was|are|were|said|says|that|and|or|but|"
                    r"of|in|on|at|for|with|by|from|as|its|their|his|her|the|a|an)\b)")
 _ADJECTIVES_GAP = re.compile(rf"(?:\s+{_FUNCTION_WORDS}[a-z][a-z-]*){{1,2}}\s+")
@@ -40,6 +40,14 @@ _LOCATIVE_BEFORE = re.compile(
 _CAPITAL_LOCATIVE_BEFORE = re.compile(r"(?i:\b(?:to|from)\s+)$")
 _PLACE_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
 _COORDINATED_PLACE_BEFORE = re.compile(rf"(?:{_PLACE_NAME}\s*,\s*)*{_PLACE_NAME},?\s+(?:and|or)\s+$")
+# "the Chinese city of Wuhan", "the border town of Suifenhe": the place's locative comes before.
+_PLACE_APPOSITION = re.compile(
+    r"(?:\b(?:the|a)\s+)?(?:[A-Z][\w-]*\s+)?(?:(?:border|port|river|coastal|northern|southern|"
+    r"eastern|western|central)\s+)?(?:city|town|port|village|province|region|state|oblast|krai|"
+    r"district|county|prefecture)\s+of\s+$")
+# A sea or strait named after a place is not that place: "the Gulf of Aden", "the Kerch Strait".
+_WATER_BEFORE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+$")
+_WATER_AFTER = re.compile(r"\s+(?:Strait|Straits|Sea|Gulf|Bay|River)\b")
 # Government branches that make a generic government head more specific ("a defence official").
 BRANCH_SECTORS = frozenset({"MIL", "COP", "JUD", "LEG", "HLH"})
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
@@ -98,7 +106,9 @@ def _atoms(text: str, start: int, end: int, kb: KnowledgeBase, state: _State) ->
         if found:
             used, meanings = found
             entry, is_title = _choose(meanings)
-            atoms.append(_Atom(tokens[i][1], tokens[i + used - 1][2], entry, is_title))
+            a, b = tokens[i][1], tokens[i + used - 1][2]
+            if not (entry.kind == "place" and _names_water(text, a, b)):
+                atoms.append(_Atom(a, b, entry, is_title))
             i += used
             continue
         word = tokens[i][0]
@@ -106,6 +116,12 @@ def _atoms(text: str, start: int, end: int, kb: KnowledgeBase, state: _State) ->
             atoms.append(_Atom(tokens[i][1], tokens[i][2], Entry("surname", name=word)))
         i += 1
     return atoms
+
+
+def _names_water(text: str, start: int, end: int) -> bool:
+    """"the Gulf of Aden", "the Kerch Strait": a sea named after a place is not that place."""
+    return _WATER_BEFORE.search(text, max(0, start - 12), start) is not None \
+        or _WATER_AFTER.match(text, end) is not None
 
 
 def _joinable(text: str, chunk: list[_Atom], atom: _Atom) -> bool:
@@ -117,9 +133,9 @@ def _joinable(text: str, chunk: list[_Atom], atom: _Atom) -> bool:
         return False
     if atom.entry.kind == "agentive" or "agentive" in kinds:
         return "agentive" not in kinds and chunk[-1].entry.kind == "demonym" and gap.isspace()
-    if atom.entry.kind in ("country", "organization") and chunk[-1].entry.kind in ("sector", "title") \
-            and "person" not in kinds and _OF_GAP.fullmatch(gap):
-        return True  # "the president of Armenia", "the foreign minister of China"
+    if atom.entry.kind in ("country", "organization", "place") and "person" not in kinds \
+            and chunk[-1].entry.kind in ("sector", "title") and _OF_GAP.fullmatch(gap):
+        return True  # "the president of Armenia", "the foreign minister of China", "the mayor of Wuhan"
     if atom.entry.kind in NATIONAL_KINDS and kinds & {"sector", "title", "person"}:
         return False
     if _JOIN_GAP.fullmatch(gap):
@@ -268,16 +284,21 @@ def _distribute(text: str, chunk: list[_Atom]) -> list[list[_Atom]]:
 
 
 def _is_place(text: str, atom: _Atom) -> bool:
-    """A capital used as a place ("talks in Beijing"), not as an actor. Countries stay actors
+    """A capital or a city or region (places.yaml) used as a place ("talks in Beijing", "landed in
+    Shanghai", "flew to Vladivostok"), not as an actor. Countries stay actors
     even after "in": where something happens is often its target ("shelled southern Lebanon"),
     which the event layer decides."""
-    before = text[max(0, atom.start - 25):atom.start]
-    if atom.entry.kind in ("capital", "metonym") and _LOCATIVE_BEFORE.search(before):
+    start = atom.start
+    apposition = _PLACE_APPOSITION.search(text, max(0, start - 60), start)
+    if apposition and atom.entry.kind == "place":
+        start = apposition.start()
+    before = text[max(0, start - 25):start]
+    if atom.entry.kind in ("capital", "metonym", "place") and _LOCATIVE_BEFORE.search(before):
         return True
     coordinated = _COORDINATED_PLACE_BEFORE.search(text, max(0, atom.start - 60), atom.start)
-    if atom.entry.kind in ("capital", "metonym") and coordinated:  # "in Kyiv and Beijing"
+    if atom.entry.kind in ("capital", "metonym", "place") and coordinated:  # "in Kyiv and Beijing"
         return _LOCATIVE_BEFORE.search(text[max(0, coordinated.start() - 25):coordinated.start()]) is not None
-    return atom.entry.kind == "capital" and _CAPITAL_LOCATIVE_BEFORE.search(before) is not None
+    return atom.entry.kind in ("capital", "place") and _CAPITAL_LOCATIVE_BEFORE.search(before) is not None
 
 
 def _head_word(words: set[str] | frozenset[str]) -> set[str]:

@@ -45,7 +45,7 @@ class Role:
 
 @dataclass(frozen=True)
 class Entry:
-    """What a surface form means. `kind` is one of: country, demonym, capital, metonym,
+    """What a surface form means. `kind` is one of: country, demonym, capital, metonym, place,
     organization, outlet, person, sector, title, reference."""
 
     kind: str
@@ -74,6 +74,7 @@ def _key(surface: str) -> tuple[str, ...]:
 class KnowledgeBase:
     trie: dict = field(default_factory=dict)
     entries: int = 0
+    labels: dict[str, str] = field(default_factory=dict)  # ISO-3 → the name news uses ("Russia")
 
     def add(self, surface: str, entry: Entry) -> None:
         key = _key(surface)
@@ -212,6 +213,32 @@ def load_countries(kb: KnowledgeBase, data: Any, name: str) -> None:
                 kb.add(str(word), Entry(kind, country, sector, label, plural=plural))
 
 
+def load_places(kb: KnowledgeBase, data: Any, name: str) -> None:
+    """Cities and regions (places.yaml): `ISO3: [names]`, each name also with every word of
+    `suffixes` after it ("Heilongjiang province"). A place codes its bare country, never a sector:
+    a city is not its government (a capital is, in countries.yaml)."""
+    if not isinstance(data, dict):
+        raise KBError(f"{name}: expected a mapping of ISO-3 codes to lists of place names")
+    suffixes = data.get("suffixes") or []
+    if not isinstance(suffixes, list) or not all(isinstance(s, str) for s in suffixes):
+        raise KBError(f"{name}: suffixes: expected a list of words")
+    for code, places in data.items():
+        if code == "suffixes":
+            continue
+        where = f"{name}: {code}"
+        country = _check_country(code, where)
+        if not isinstance(places, list) or not all(isinstance(p, str) and p.strip() for p in places):
+            raise KBError(f"{where}: expected a list of place names")
+        entry = Entry("place", country, None, kb.labels.get(country) or _country_name(country))
+        seen: set[tuple[str, ...]] = set()
+        for place in places:
+            for surface in (place, *(f"{place} {suffix}" for suffix in suffixes)):
+                key = _key(surface)
+                if key not in seen:
+                    seen.add(key)
+                    kb.add(surface, entry)
+
+
 def _country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
@@ -278,6 +305,7 @@ def load_outlets(kb: KnowledgeBase) -> None:
 
 LOADERS = {
     "countries.yaml": load_countries,
+    "places.yaml": load_places,
     "organizations.yaml": load_organizations,
     "people.yaml": load_people,
     "sectors.yaml": load_sectors,
@@ -298,6 +326,7 @@ def build(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
     labels = {code: str(fields["names"][0]) for code, fields in
               (_read_yaml(countries, "countries.yaml") or {}).items()
               if fields and fields.get("names")} if countries.is_file() else {}
+    kb.labels = labels
     load_pycountry(kb, frozenset(_read_yaml(excluded, "ambiguous_names.yaml") or [])
                    if excluded.is_file() else frozenset(), labels)
     load_outlets(kb)

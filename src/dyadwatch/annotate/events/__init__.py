@@ -55,6 +55,10 @@ _DIRECTIVE_THAT = re.compile(
 _PASSIVE_NOUN = re.compile(
     r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:put|placed|taken)\s+(?:under|into)\s+)$")
 _PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside)\s+(?:[\w'’-]+\s+){0,5}$)")
+# "The Chinese consulate in Vladivostok urged …": a bare place after a locative preposition that
+# follows a noun says where the subject is, it is not the subject (capitals there are no actors).
+_LOCATIVE_PREP = re.compile(
+    r"(?i:\b(?:in|at|near|inside|outside|within|across|throughout|around)\s+(?:the\s+)?)$")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 OBJECT_WINDOW = 60  # characters after a verb within which its object actor must start
@@ -303,6 +307,7 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
             source = [Actor(first.start, first.end, first.text, first.country, first.country, None,
                             first.name, resolved_from=first.start)]
     else:
+        before = [i for i in before if not _locative(text, actors[i], clause_start)]
         if before and (_dependent_verb(text, found, clause_start) or _PRONOUN_SUBJECT.search(
                 text, max(actors[before[-1]].end, found.start - 40), found.start)):
             # a participle, a joined verb or an unresolved pronoun ("… and said they also opposed")
@@ -665,6 +670,15 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
     return [], False
 
 
+def _locative(text: str, actor: Actor, clause_start: int) -> bool:
+    """A bare country or place in a locative phrase after a noun ("the consulate in Vladivostok",
+    "protesters in Harbin"), not one that opens the clause ("In Harbin, …")."""
+    if actor.sector is not None:
+        return False
+    prep = _LOCATIVE_PREP.search(text, max(clause_start, actor.start - 20), actor.start)
+    return prep is not None and re.search(r"\w", text[clause_start:prep.start()]) is not None
+
+
 def _place_after(text: str, actors: list[Actor], after: list[int], position: int) -> Actor | None:
     """The country or capital where an agentless act happened: "was arrested in Lebanon"."""
     for i in after:
@@ -677,18 +691,23 @@ def _place_after(text: str, actors: list[Actor], after: list[int], position: int
 
 def _subject_scan(text: str, start: int, end: int, kb: KnowledgeBase) -> list[Actor]:
     """A subject the actor layer leaves out: a nationality on a group ("Thousands of Iraqi Kurds
-    demonstrated", "Angry French paper workers blocked …")."""
+    demonstrated", "Angry French paper workers blocked …"); a place in a locative phrase only
+    when nothing else names one ("Protesters in <capital>" is the capital's country)."""
     tokens = [(t, s + start, e + start) for t, s, e in tokenize(text[start:end])]
+    located: list[Actor] = []
     for i in range(len(tokens) - 1, -1, -1):
         match = kb.match_at(tokens, i)
         if not match:
             continue
-        national = next((e for _, e in match[1] if e.kind in ("demonym", "country", "capital") and e.country),
-                        None)  # "Protesters in <capital>" is the capital's country
+        national = next((e for _, e in match[1]
+                         if e.kind in ("demonym", "country", "capital", "place") and e.country), None)
         if national is not None:
             a, b = tokens[i][1], tokens[i + match[0] - 1][2]
-            return [Actor(a, b, text[a:b], national.country or "", national.country, None, national.name)]
-    return []
+            actor = Actor(a, b, text[a:b], national.country or "", national.country, None, national.name)
+            if not _LOCATIVE_PREP.search(text, max(start, a - 20), a):
+                return [actor]
+            located = located or [actor]
+    return located
 
 
 def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor],
