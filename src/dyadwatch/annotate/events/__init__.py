@@ -617,8 +617,15 @@ def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tupl
 
 def _has_cue(words: str, cues: tuple[str, ...]) -> bool:
     """A cue as whole words ("not" is not in "notably"); "n't" may end a word ("didn't")."""
-    return any(re.search(rf"(?<![\w']){re.escape(cue)}(?!\w)" if not cue.startswith("n'")
-                         else re.escape(cue), words) for cue in cues)
+    return _cue_pattern(cues).search(words) is not None
+
+
+@lru_cache(maxsize=16)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a modality's cues, compiled once per lexicon."""
+    alternatives = [rf"(?<![\w']){re.escape(cue)}(?!\w)" if not cue.startswith("n'") else re.escape(cue)
+                    for cue in cues]
+    return re.compile("|".join(alternatives) or r"(?!)")
 
 
 @lru_cache(maxsize=64)
