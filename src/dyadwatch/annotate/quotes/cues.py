@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 _KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "setting_nouns", "speaker_before",
-         "quoted_as", "term_markers", "question_labels", "procedural_labels")
+         "quoted_as", "term_markers", "question_labels", "procedural_labels", "headline_speaker_words")
 _OCCASION = (r"(?:at|in|on|during)\s+(?:a|an|the|his|her|its|their|this|[A-Z][\w.]*['’]s)\s+"
              r"(?:[\w-]+\s+){{0,3}}?(?:{nouns})")
 
@@ -28,6 +28,7 @@ class Cues:
     term_marker: re.Pattern[str]   # "so-called", "titled" right before a quoted span
     question_labels: frozenset[str]    # transcript turns that ask ("Q", "Question")
     procedural_labels: frozenset[str]  # transcript turns that run the event ("MODERATOR")
+    headline_speaker: re.Pattern[str]  # "…: FM spokesperson": a speaker after a headline's colon
 
 
 def _alternation(words: list[str]) -> str:
@@ -74,6 +75,7 @@ def load_cues(path: Path | None = None) -> Cues:
         term_marker=re.compile(rf"\b(?:{_alternation(data['term_markers'])})\s*$", flags),
         question_labels=frozenset(w.lower() for w in data["question_labels"]),
         procedural_labels=frozenset(w.lower() for w in data["procedural_labels"]),
+        headline_speaker=re.compile(rf"\b(?:{_alternation(data['headline_speaker_words'])})", flags),
     )
 
 

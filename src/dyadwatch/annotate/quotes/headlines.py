@@ -12,22 +12,21 @@ from dataclasses import replace
 
 from ...model import Actor, PartialDate, Quote, Sentence, Speaker
 from . import find_quotes
-from .cues import Cues
+from .cues import Cues, default_cues
 
 _AFTER_QUOTE = re.compile(r"[’'\"”]?\s*(?P<mark>[:–—-])\s+")  # "'…': Peskov rejects …", "'…' - Peskov"
 _TRAILING_SPEAKER = re.compile(r":\s+(?P<speaker>[^:]{2,40})$")  # "… early: FM spokesperson"
 MAX_SPEAKER_WORDS = 4
-_ROLE_WORDS = re.compile(r"(?i:\b(?:spokes\w*|minister|ministry|president|premier|official|officials|"
-                         r"ambassador|envoy|diplomat|FM|MFA|government|kremlin|white house)\b)")
 
 
 def find_headline_quotes(title: str, actors: Sequence[Actor], published: PartialDate | None,
                          cues: Cues | None = None) -> list[Quote]:
+    cues = cues or default_cues()
     sentence = [Sentence(0, len(title), title)]  # a headline is one sentence, however it is punctuated
     found = [_speaker_after_colon(title, q, actors)
              for q in find_quotes(title, sentence, actors, (), published, cues)]
     if not found:
-        found = _statement_before_colon(title, actors, published) or \
+        found = _statement_before_colon(title, actors, published, cues) or \
             _statement_after_colon(title, actors, published)
     return [replace(q, field="title") for q in found]
 
@@ -65,8 +64,8 @@ def _speaker_after_colon(title: str, quote: Quote, actors: Sequence[Actor]) -> Q
     return replace(quote, cue=cue, speaker=speaker)
 
 
-def _statement_before_colon(title: str, actors: Sequence[Actor], published: PartialDate | None
-                            ) -> list[Quote]:
+def _statement_before_colon(title: str, actors: Sequence[Actor], published: PartialDate | None,
+                            cues: Cues) -> list[Quote]:
     """"China expects Russia to adjust restrictions early: FM spokesperson": the words before the
     colon are the speaker's, as reported."""
     match = _TRAILING_SPEAKER.search(title)
@@ -74,15 +73,15 @@ def _statement_before_colon(title: str, actors: Sequence[Actor], published: Part
         return []
     start, end = match.start("speaker"), match.end("speaker")
     in_tail = [a for a in actors if start <= a.start and a.end <= end]
-    if not in_tail and not _ROLE_WORDS.search(match["speaker"]):
+    if not in_tail and not cues.headline_speaker.search(match["speaker"]):
         return []
     actor = in_tail[-1] if in_tail else None
     speaker = Speaker(actor.text, actor.start, actor.end, actor.name, actor.code) if actor else \
         Speaker(match["speaker"].strip(), start, end)
-    body_end = match.start()
-    body = title[:body_end].strip()
-    if len(body.split()) < 3:
+    body_start = len(title) - len(title.lstrip())
+    body_end = len(title[:match.start()].rstrip())
+    if len(title[body_start:body_end].split()) < 3:
         return []
     date = published.iso() if published else None
-    return [Quote(0, body_end, body, "indirect", ((0, body_end),), (match.start(), match.start() + 1, ":"),
-                  speaker, date)]
+    return [Quote(body_start, body_end, title[body_start:body_end], "indirect", ((body_start, body_end),),
+                  (match.start(), match.start() + 1, ":"), speaker, date)]
