@@ -248,6 +248,20 @@ def test_cue_lexicon_rejects_a_malformed_file(tmp_path):
         load_cues(bad)
 
 
+def test_a_cue_file_written_before_the_optional_keys_still_loads(tmp_path):
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("dyadwatch.kb").joinpath("quotes/cues.yaml").read_text("utf-8"))
+    del data["setting_nouns"], data["headline_speaker_words"]
+    older = tmp_path / "cues.yaml"
+    older.write_text(yaml.safe_dump(data), encoding="utf-8")
+    cues = load_cues(older)
+    assert cues.headline_speaker.search("FM spokesperson") is None  # an empty list matches nothing
+    assert cues.setting.match(" in a statement") and not cues.setting.match(" at the meeting")
+
+
 # --- headlines ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("title", "words", "kind", "speaker", "code"), [

@@ -12,6 +12,7 @@ import yaml
 
 _KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "setting_nouns", "speaker_before",
          "quoted_as", "term_markers", "question_labels", "procedural_labels", "headline_speaker_words")
+_LATER_KEYS = ("setting_nouns", "headline_speaker_words")  # optional: added after the first release
 _OCCASION = (r"(?:at|in|on|during)\s+(?:a|an|the|his|her|its|their|this|[A-Z][\w.]*['’]s)\s+"
              r"(?:[\w-]+\s+){{0,3}}?(?:{nouns})")
 
@@ -32,16 +33,18 @@ class Cues:
 
 
 def _alternation(words: list[str]) -> str:
+    """Words as a regex alternation, longest first; none at all matches nothing."""
     ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 
 def _check(data: object, where: str) -> dict[str, list[str]]:
     if not isinstance(data, dict):
         raise ValueError(f"{where}: expected a mapping with keys {', '.join(_KEYS)}")
-    missing = [k for k in _KEYS if k not in data]
+    missing = [k for k in _KEYS if k not in data and k not in _LATER_KEYS]
     if missing:
         raise ValueError(f"{where}: missing keys {', '.join(missing)}")
+    data = {**{key: [] for key in _LATER_KEYS}, **data}  # a cue file written before these keys existed
     verbs = data["verbs"]
     if not isinstance(verbs, dict) or not all(
             isinstance(v, list) and all(isinstance(f, str) for f in v) for v in verbs.values()):
