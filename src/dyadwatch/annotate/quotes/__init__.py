@@ -100,9 +100,14 @@ class _Doc:
         return min(found, key=lambda t: abs(t.start - anchor)).value
 
 
+def speaker_of(actor: Actor) -> Speaker:
+    """The speaker an actor mention names, as written and resolved."""
+    return Speaker(actor.text, actor.start, actor.end, actor.name, actor.code)
+
+
 def _speaker(doc: _Doc, actor: Actor | None, start: int, end: int) -> Speaker | None:
     if actor is not None:
-        return Speaker(actor.text, actor.start, actor.end, actor.name, actor.code)
+        return speaker_of(actor)
     written = doc.text[start:end].strip(" ,")
     if not written or _words(written) > 6:
         return None
@@ -599,4 +604,4 @@ def _nested(doc: _Doc, quote: Quote) -> list[Quote]:
     return nested
 
 
-__all__ = ["Cues", "find_quotes", "load_cues", "paragraph_starts"]
+__all__ = ["Cues", "find_quotes", "load_cues", "paragraph_starts", "speaker_of"]

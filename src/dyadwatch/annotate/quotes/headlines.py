@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ...model import Actor, PartialDate, Quote, Sentence, Speaker
-from . import find_quotes
+from . import find_quotes, speaker_of
 from .cues import Cues, default_cues
 
 _AFTER_QUOTE = re.compile(r"[’'\"”]?\s*(?P<mark>[:–—-])\s+")  # "'…': Peskov rejects …", "'…' - Peskov"
@@ -48,7 +48,7 @@ def _statement_after_colon(title: str, actors: Sequence[Actor], published: Parti
     date = published.iso() if published else None
     return [Quote(start, end, title[start:end], "indirect", ((start, end),),
                   (match.end("speaker"), match.end("speaker") + 1, ":"),
-                  Speaker(actor.text, actor.start, actor.end, actor.name, actor.code), date)]
+                  speaker_of(actor), date)]
 
 
 def _speaker_after_colon(title: str, quote: Quote, actors: Sequence[Actor]) -> Quote:
@@ -60,8 +60,7 @@ def _speaker_after_colon(title: str, quote: Quote, actors: Sequence[Actor]) -> Q
     if actor is None:
         return quote
     cue = (gap.start("mark"), gap.end("mark"), gap["mark"])  # type: ignore[union-attr]
-    speaker = Speaker(actor.text, actor.start, actor.end, actor.name, actor.code)
-    return replace(quote, cue=cue, speaker=speaker)
+    return replace(quote, cue=cue, speaker=speaker_of(actor))
 
 
 def _statement_before_colon(title: str, actors: Sequence[Actor], published: PartialDate | None,
@@ -76,8 +75,7 @@ def _statement_before_colon(title: str, actors: Sequence[Actor], published: Part
     if not in_tail and not cues.headline_speaker.search(match["speaker"]):
         return []
     actor = in_tail[-1] if in_tail else None
-    speaker = Speaker(actor.text, actor.start, actor.end, actor.name, actor.code) if actor else \
-        Speaker(match["speaker"].strip(), start, end)
+    speaker = speaker_of(actor) if actor else Speaker(match["speaker"].strip(), start, end)
     body_start = len(title) - len(title.lstrip())
     body_end = len(title[:match.start()].rstrip())
     if len(title[body_start:body_end].split()) < 3:
