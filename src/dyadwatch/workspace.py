@@ -245,13 +245,12 @@ def reported_quote(row: dict[str, Any], paragraphs: list[int] | None = None) -> 
     from .compare.statements import ReportedQuote
 
     speaker = row["speaker"] or {}
-    field = row.get("field") or "text"
     paragraph = paragraphs[max(bisect_right(paragraphs, row["start"]) - 1, 0)] \
-        if paragraphs and field == "text" else None
+        if paragraphs and row["field"] == "text" else None
     return ReportedQuote(row["document_id"], row["outlet"] or "unknown outlet", row["document_kind"],
                          row["published"], row["start"], row["end"], row["text"], row["kind"],
                          speaker.get("text"), speaker.get("name"), speaker.get("code"), row["date"],
-                         paragraph, field)
+                         paragraph, row["field"])
 
 
 def _quote_frame_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -147,7 +147,7 @@ def _holding_quote(document: dict[str, Any], words: str) -> dict[str, Any] | Non
         if at == -1:
             continue
         end = at + len(words)
-        holding = [q for q in document["quotes"] if (q.get("field") or "text") == part
+        holding = [q for q in document["quotes"] if q["field"] == part
                    and any(a <= at + 1 and end - 1 <= b for a, b in q["parts"])]
         return min(holding, key=lambda q: q["end"] - q["start"], default=None)
     return None
@@ -178,7 +178,7 @@ def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
     for item in gold.get("not_quotes") or []:
         document = documents.get(item["file"])
         at = document["text"].find(item["text"]) if document else -1
-        body = [q for q in document["quotes"] if (q.get("field") or "text") == "text"] if document else []
+        body = [q for q in document["quotes"] if q["field"] == "text"] if document else []
         if at != -1 and any(a <= at < b for q in body for a, b in q["parts"]
                             if len(q["text"]) < len(item["text"]) + 12):
             not_quote_errors += 1
