@@ -247,24 +247,20 @@ def _pair_lone_clauses(version: Version, reference: Version, clusters: list[Clus
     position = {id(c): i for i, c in enumerate(anchored)}
     cluster_of = {(id(v), unit): c for c in clusters for v, unit, _ in c}
     sequence = [cluster_of[(id(version), unit)] for unit, _ in version.units]
-    marks = [-1] + [position[id(c)] for c in sequence if id(c) in position] + [len(anchored)]
-    lone = [c for c in sequence if id(c) not in position]
-    for before, after in itertools.pairwise(sorted(set(marks))):
+    marks = [position[id(c)] for c in sequence if id(c) in position]
+    lone_in_gap: dict[tuple[int, int], list[Cluster]] = {}  # (reference clause before, after) → lone clauses
+    for i, cluster in enumerate(sequence):
+        if id(cluster) in position or any(v is not version for v, _, _ in cluster):
+            continue  # aligned with the reference, or shared with another outlet
+        before = max((position[id(c)] for c in sequence[:i] if id(c) in position), default=-1)
+        after = min((position[id(c)] for c in sequence[i + 1:] if id(c) in position), default=len(anchored))
+        if not any(before < mark < after for mark in marks):  # a gap between neighbouring shared clauses
+            lone_in_gap.setdefault((before, after), []).append(cluster)
+    for (before, after), own in lone_in_gap.items():
         gap = [c for c in anchored[before + 1:after] if not any(v is version for v, _, _ in c)]
-        own = [c for c in lone if _between(c, sequence, position, before, after)
-               and all(v is version for v, _, _ in c)]
         if len(gap) == 1 and len(own) == 1 and content_stems(own[0][0][1]) & content_stems(gap[0][0][1]):
             gap[0].extend(own[0])
             own[0].clear()
-
-
-def _between(cluster: Cluster, sequence: list[Cluster], position: dict[int, int], before: int,
-             after: int) -> bool:
-    """Is the version's lone clause placed between its clauses aligned at `before` and `after`?"""
-    i = next(k for k, c in enumerate(sequence) if c is cluster)
-    previous = max((position[id(c)] for c in sequence[:i] if id(c) in position), default=-1)
-    following = min((position[id(c)] for c in sequence[i + 1:] if id(c) in position), default=len(position))
-    return previous == before and following == after
 
 
 def _present(cluster: Cluster, versions: list[Version]) -> list[Version]:
