@@ -5,7 +5,6 @@ the layers before it; `annotate` runs them and returns the stable JSON shape of
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,8 +16,7 @@ from .quotes import find_quotes
 from .quotes.headlines import find_headline_quotes
 from .sentences import split_sentences
 from .timex import find_timexes
-
-_DAY_OR_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+from .timex.calendar import DAY_OR_MONTH_VALUE
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -90,13 +88,13 @@ def sentence_dates(sentences: Sequence[Sentence], timexes: Sequence[Timex],
     earlier this month" holds the office the month ends with."""
     dates: list[dt.date | None] = []
     current = published
-    dated = [t for t in timexes if t.type == "DATE" and _DAY_OR_MONTH.match(t.value)]
+    dated = [t for t in timexes if t.type == "DATE" and DAY_OR_MONTH_VALUE.match(t.value)]
     i = 0
     for sentence in sentences:
         while i < len(dated) and dated[i].start < sentence.start:
             i += 1
         if i < len(dated) and dated[i].start < sentence.end:
-            year, month, day = _DAY_OR_MONTH.match(dated[i].value).groups()  # type: ignore[union-attr]
+            year, month, day = DAY_OR_MONTH_VALUE.match(dated[i].value).groups()  # type: ignore[union-attr]
             if day:
                 current = dt.date(int(year), int(month), int(day))
             else:

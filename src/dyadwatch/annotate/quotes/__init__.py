@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ...model import Actor, PartialDate, Quote, Sentence, Speaker, Timex
+from ..timex.calendar import DAY_OR_MONTH_VALUE
 from .cues import Cues, default_cues, load_cues
 from .marks import QuotedSpan, quoted_spans
 
@@ -44,7 +45,6 @@ _DATELINE = re.compile(  # "MOSCOW, Feb 26 — ", "New Delhi, Jan 19 (PTI) ", "N
 _ROLE_HEADS = ("spokes", "minister", "president", "premier", "secretary", "ambassador", "envoy",
                "chancellor", "chairman", "leader", "diplomat", "adviser", "advisor", "general",
                "commander", "governor", "mayor", "director", "official", "chief")
-_DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 
 
 def _words(text: str) -> int:
@@ -66,7 +66,7 @@ class _Doc:
         self.all_sentences = list(sentences)
         self.actors = sorted(actors, key=lambda a: a.start)
         self.all_timexes = sorted(timexes, key=lambda t: t.start)
-        self.timexes = [t for t in self.all_timexes if t.type == "DATE" and _DAY_OR_MONTH.match(t.value)]
+        self.timexes = [t for t in self.all_timexes if t.type == "DATE" and DAY_OR_MONTH_VALUE.match(t.value)]
         self.published = published.iso() if published else None
         self.cues = cues
         self.paragraphs = paragraph_starts(text)

@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
 from ...model import PartialDate
+
+# A TIMEX3 value naming one month or one day ("2020-02", "2020-02-19"): year, month, day groups.
+DAY_OR_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
 @dataclass(frozen=True)
