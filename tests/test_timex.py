@@ -264,3 +264,63 @@ def test_news_expressions_of_periods(text, dct, expression, value):
 ])
 def test_names_that_hold_a_weekday_or_a_year_are_not_times(text):
     assert find_timexes(text, PartialDate(2007, 10, 19)) == []
+
+
+# --- speed devices that must not change what is found ----------------------------------------
+
+GATE_SAMPLE = (
+    "On Wednesday, Feb. 5, 2020, at 10:30 a.m. UTC, the ministry said that two weeks ago, in early "
+    "March 2019 and again the following year, every Monday and twice a month since the 1990s, the "
+    "talks (Q3 2019) had stalled; 264 BC, the 19th century, the next day, four days later, that "
+    "morning, yesterday evening, the same period last year, a third straight session, 7/8/07.\n"
+    "WEDNESDAY 5 FEBRUARY 2020: THE SECOND QUARTER OF 2020, LAST WEEK, CHRISTMAS 2019."
+)
+
+
+def test_gated_rules_find_the_same_candidates_as_every_rule_everywhere(monkeypatch):
+    from dyadwatch.annotate import timex
+    from dyadwatch.annotate.timex import gates
+
+    gated = [(c[0], c[1], c[2], c[4].span()) for c in timex._candidates(GATE_SAMPLE)]
+    assert gated
+    monkeypatch.setattr(gates.Gates, "window_masks", lambda self, text, windows: [-1] * len(windows))
+    everywhere = [(c[0], c[1], c[2], c[4].span()) for c in timex._candidates(GATE_SAMPLE)]
+    assert gated == everywhere
+
+
+def test_requirements_are_read_from_the_rule_patterns():
+    import re
+
+    from dyadwatch.annotate.timex.gates import DIGIT, requirements
+
+    assert requirements(re.compile(r"\b(?P<count>\d+)\s+(?i:days?|weeks?)\s+(?i:ago)\b")) == (
+        frozenset({"ago"}), frozenset({"day", "days", "week", "weeks"}), frozenset({DIGIT}))
+    assert requirements(re.compile(r"\b(?:early\s+)?(?:May|June)")) == (frozenset({"may", "june"}),)
+    assert requirements(re.compile(r"\b(?:the\s+)?\w+")) == ()  # nothing certain: always runs
+
+
+def test_unfolded_lists_every_character_ignorecase_takes_for_a_letter_that_lower_does_not():
+    import re
+    import sys
+
+    from dyadwatch.annotate.timex.gates import UNFOLDED
+
+    letter = re.compile("[a-z]", re.I)
+    odd = {c for c in map(chr, range(128, sys.maxunicode + 1))
+           if letter.fullmatch(c) and not (len(c.lower()) == 1 and c.lower().isascii())}
+    assert odd == set(UNFOLDED)
+
+
+def test_trie_alternation_matches_like_the_plain_alternation():
+    import re
+
+    from dyadwatch.annotate.timex.lexicon import alternation, time_words, trie_alternation
+
+    w = time_words()
+    words = [*w.units, *w.references, *w.sets, *w.months, *w.weekdays, *w.numbers, "day", "daytime"]
+    text = GATE_SAMPLE + " the time being, daytimes, per  day, Sept. fortnightly " + " ".join(words)
+    for case_insensitive in (True, False):
+        plain = re.compile(rf"\b(?:{alternation(words, case_insensitive)})")
+        trie = re.compile(rf"\b(?:{trie_alternation(words, case_insensitive)})")
+        for sample in (text, text.upper(), text.lower()):
+            assert [m.span() for m in plain.finditer(sample)] == [m.span() for m in trie.finditer(sample)]

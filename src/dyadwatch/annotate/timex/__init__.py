@@ -16,9 +16,11 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Anchor, PartialDate, Timex
 from .calendar import Point, closest_year, date_value, shift, valid_day, week_value, year_value
+from .gates import Gates
 from .lexicon import time_words
 from .patterns import COUNTED_NOUN_AFTER, MONTH_CONTEXT, PAST_VERB, YEAR_FROM_PARTNER, Rule, rules, trigger
 
@@ -693,6 +695,11 @@ def _clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     return _Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}{zone}", None, anchor)
 
 
+@lru_cache(maxsize=1)
+def _gates() -> Gates:
+    return Gates(rule.pattern for rule in rules())
+
+
 Candidate = tuple[int, int, int, Rule, re.Match[str]]  # start, end, rule priority, rule, match
 
 
@@ -714,9 +721,13 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def _candidates(text: str) -> list[Candidate]:
     found = []
     windows = _windows(text)
-    for priority, rule in enumerate(rules()):
+    gates = _gates()
+    masks = gates.window_masks(text, windows)
+    for priority, (rule, needs) in enumerate(zip(rules(), gates.rule_masks, strict=True)):
         has_span = "span" in rule.pattern.groupindex
-        for window_start, window_end in windows:
+        for (window_start, window_end), met in zip(windows, masks, strict=True):
+            if needs & ~met:
+                continue
             for match in rule.pattern.finditer(text, window_start, window_end):
                 start, end = match.span("span") if has_span else match.span()
                 if end > start:
