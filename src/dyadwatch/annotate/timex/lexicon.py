@@ -67,6 +67,28 @@ def alternation(words, case_insensitive: bool = True) -> str:
     return f"(?i:{body})" if case_insensitive else f"(?:{body})"
 
 
+def trie_alternation(words, case_insensitive: bool = True) -> str:
+    """The alternation of `alternation(words)` factored by common beginnings ("day", "days",
+    "daytime": day(?:s|time)?), so the regex engine tries one branch per letter instead of every
+    word. It matches the same text the same way: the longest word that fits."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in (word.lower() if case_insensitive else word):
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[""] = {}  # a word ends here
+    body = _trie_regex(trie)
+    return f"(?i:{body})" if case_insensitive else f"(?:{body})"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [unit + _trie_regex(child) for unit, child in node.items() if unit]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+    return body + "?" if "" in node else body
+
+
 @lru_cache(maxsize=1)
 def time_words() -> TimeWords:
     data = yaml.safe_load(resources.files("dyadwatch.kb").joinpath("time_words.yaml").read_text("utf-8"))
