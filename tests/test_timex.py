@@ -311,16 +311,22 @@ def test_unfolded_lists_every_character_ignorecase_takes_for_a_letter_that_lower
     assert odd == set(UNFOLDED)
 
 
-def test_trie_alternation_matches_like_the_plain_alternation():
+def test_alternation_as_a_trie_matches_like_longest_first():
     import re
 
-    from dyadwatch.annotate.timex.lexicon import alternation, time_words, trie_alternation
+    from dyadwatch.annotate.timex.lexicon import alternation, time_words
+
+    def longest_first(words, case_insensitive):
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return f"(?i:{body})" if case_insensitive else f"(?:{body})"
 
     w = time_words()
-    words = [*w.units, *w.references, *w.sets, *w.months, *w.weekdays, *w.numbers, "day", "daytime"]
+    words = [*w.units, *w.references, *w.sets, *w.months, *w.weekdays, *w.numbers, *w.quantity_mods,
+             *w.position_mods, "day", "daytime"]
     text = GATE_SAMPLE + " the time being, daytimes, per  day, Sept. fortnightly " + " ".join(words)
     for case_insensitive in (True, False):
-        plain = re.compile(rf"\b(?:{alternation(words, case_insensitive)})")
-        trie = re.compile(rf"\b(?:{trie_alternation(words, case_insensitive)})")
-        for sample in (text, text.upper(), text.lower()):
-            assert [m.span() for m in plain.finditer(sample)] == [m.span() for m in trie.finditer(sample)]
+        for tail in ("", r"\s+(?:ago|\d+)", r"s?\b"):  # what follows decides how far the words reach
+            plain = re.compile(rf"\b(?:{longest_first(words, case_insensitive)}){tail}")
+            trie = re.compile(rf"\b(?:{alternation(words, case_insensitive)}){tail}")
+            for sample in (text, text.upper(), text.lower()):
+                assert [m.span() for m in plain.finditer(sample)] == [m.span() for m in trie.finditer(sample)]

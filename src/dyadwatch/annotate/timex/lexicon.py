@@ -61,16 +61,9 @@ class TimeWords:
 
 
 def alternation(words, case_insensitive: bool = True) -> str:
-    """A regex alternation of words, longest first, spaces matching any whitespace."""
-    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
-    body = "|".join(escaped)
-    return f"(?i:{body})" if case_insensitive else f"(?:{body})"
-
-
-def trie_alternation(words, case_insensitive: bool = True) -> str:
-    """The alternation of `alternation(words)` factored by common beginnings ("day", "days",
-    "daytime": day(?:s|time)?), so the regex engine tries one branch per letter instead of every
-    word. It matches the same text the same way: the longest word that fits."""
+    """A regex alternation of words, spaces matching any whitespace, that prefers the longest word
+    that fits (as "longest first" would). It is built as a trie ("day", "days", "daytime" become
+    day(?:s|time)?) so the regex engine tries one branch per letter instead of every word."""
     trie: dict = {}
     for word in words:
         node = trie

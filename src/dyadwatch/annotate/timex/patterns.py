@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import alternation, time_words, trie_alternation
+from .lexicon import alternation, time_words
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,8 @@ def trigger() -> re.Pattern[str]:
              "noon", "midday", "midnight", "today", "yesterday", "tomorrow", "tonight", "fall",
              "quarter", "half", "session"}
     capitalized = {*w.months, *w.weekdays, *(h.split()[0] for h in w.holidays)}
-    return re.compile(rf"\d|\b(?:{trie_alternation(capitalized, case_insensitive=False)}|"
-                      rf"{trie_alternation(words)})")
+    return re.compile(rf"\d|\b(?:{alternation(capitalized, case_insensitive=False)}|"
+                      rf"{alternation(words)})")
 
 
 # A partner date that lends its year: "26 June - 4 August 1952", "April and June 1955",
