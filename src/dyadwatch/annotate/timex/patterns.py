@@ -83,7 +83,7 @@ def rules() -> tuple[Rule, ...]:
         rule("the_weekend", r"\b(?i:during|over|at|on|across|through)\s+(?P<span>(?i:the\s+weekend))\b(?!\s+(?i:of|before|after)\b)"),
         rule("the_past_unit", r"\b(?i:the\s+)(?P<det>(?i:past|last))\s+(?P<unit>(?i:week|month|year|decade|century))\b(?!\s+(?i:of)\b)"),
         rule("ago", rf"\b{qmod}{count}[\s-]+{units}s?\s+(?i:ago)\b", re.I),
-        rule("weekday", rf"{not_named_day}\b(?:(?P<det>(?i:last|next|this|that|the\s+following|the\s+previous|the\s+next))\s+)?{weekday}(?:\s+{part})?\b"),
+        rule("weekday", rf"\b{not_named_day}(?:(?P<det>(?i:last|next|this|that|the\s+following|the\s+previous|the\s+next))\s+)?{weekday}(?:\s+{part})?\b"),
         rule("relative_unit", r"\b(?i:the\s+)(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week|weekend|month|year|decade))\b"),
         rule("unit_relative", r"\b(?i:the\s+)(?P<unit>(?i:day|night|week|month|year))\s+(?P<rel>(?i:before|after|previous|prior|earlier))\b"),
         rule("streak", rf"\b(?:(?i:an?|the|its|their)\s+)?(?:(?i:{alternation(w.ordinals)})|\d+(?:st|nd|rd|th))\s+(?:(?i:consecutive|straight|successive|running)\s+(?P<unit>{streak_units})\b|(?P<unit2>{streak_units})\s+(?i:in\s+a\s+row)\b)"),
