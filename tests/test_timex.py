@@ -278,13 +278,13 @@ GATE_SAMPLE = (
 
 
 def test_gated_rules_find_the_same_candidates_as_every_rule_everywhere(monkeypatch):
-    from dyadwatch.annotate import timex
     from dyadwatch.annotate.timex import gates
+    from dyadwatch.annotate.timex.candidates import candidates
 
-    gated = [(c[0], c[1], c[2], c[4].span()) for c in timex._candidates(GATE_SAMPLE)]
+    gated = [(c[0], c[1], c[2], c[4].span()) for c in candidates(GATE_SAMPLE)]
     assert gated
     monkeypatch.setattr(gates.Gates, "window_masks", lambda self, text, windows: [-1] * len(windows))
-    everywhere = [(c[0], c[1], c[2], c[4].span()) for c in timex._candidates(GATE_SAMPLE)]
+    everywhere = [(c[0], c[1], c[2], c[4].span()) for c in candidates(GATE_SAMPLE)]
     assert gated == everywhere
 
 

@@ -1,5 +1,6 @@
-"""Regular expressions that find time expressions, built from the lexicon. Each rule has a name
-the resolver dispatches on; overlapping matches are settled by length, then rule order."""
+"""Regular expressions that find time expressions, built from the lexicon, and readers of the
+named groups they capture. Each rule has a name the resolver dispatches on; overlapping matches
+are settled by length, then rule order."""
 
 from __future__ import annotations
 
@@ -146,3 +147,28 @@ MONTH_CONTEXT = re.compile(
     r"its|their|our)\s*-?\s*)$"  # "their January sales"
 )
 COUNTED_NOUN_AFTER = re.compile(r"^\s+(?!(?:was|has|saw|is|as|its|this|his|its)\b)[a-z]{2,}s\b")
+
+
+def match_mod(match: re.Match[str]) -> str | None:
+    words = time_words()
+    groups = match.groupdict()
+    if groups.get("pos"):
+        return words.position_mods.get(" ".join(groups["pos"].lower().split()))
+    if groups.get("qmod"):
+        return words.quantity_mods.get(" ".join(groups["qmod"].lower().split()))
+    return None
+
+
+def match_year(match: re.Match[str], group: str = "year") -> int:
+    year = int(match[group])
+    era = (match.groupdict().get("era") or "").upper().replace(".", "").replace(" ", "")
+    return -year if era.startswith("BC") else year
+
+
+def match_month(match: re.Match[str]) -> int:
+    return time_words().months[match["month"].rstrip(".")]
+
+
+def match_part(match: re.Match[str]) -> str | None:
+    part = match.groupdict().get("part")
+    return time_words().day_parts[part.lower()] if part else None
