@@ -138,7 +138,7 @@ YEAR_FROM_PARTNER = re.compile(
 )
 # Past-tense verbs, the cue that a weekday lies behind: "said Friday", "met Xi on Monday".
 PAST_VERB = re.compile(  # not a participle after "be" ("should be completed")
-    r"(?i:(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:\w{2,}ed|said|told|met|held|began|took|made|gave|came|went|saw|spoke|wrote|sent|won|lost|"
+    r"(?i:\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:\w{2,}ed|said|told|met|held|began|took|made|gave|came|went|saw|spoke|wrote|sent|won|lost|"
     r"left|fell|rose|hit|put|ran|led|paid|sold|bought|was|were|did|had)\b)"
 )
 MONTH_CONTEXT = re.compile(
