@@ -29,10 +29,9 @@ _Analysis = tuple[_Exact, list[Requirement]]
 def requirements(pattern: re.Pattern[str]) -> tuple[Requirement, ...]:
     """The strongest requirements of `pattern`, strongest first; () when none can be read."""
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # a pattern this reader does not follow is simply not gated
+        exact, found = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # re's parse trees are internal: what this reader cannot follow is not gated
         return ()
-    exact, found = _sequence(list(parsed))
     if exact is not None and _useful(exact):
         found.append(exact)
     kept = {r for r in found if _useful(r)}
