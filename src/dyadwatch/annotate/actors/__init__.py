@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...model import Actor, Sentence
-from .kb import Entry, KnowledgeBase, Role, knowledge_base, surname_of, tokenize
+from .kb import LED_SUFFIX, Entry, KnowledgeBase, Role, knowledge_base, surname_of, token_texts
 
 __all__ = ["find_actors", "knowledge_base"]
 
@@ -90,31 +90,48 @@ class _State:
     surnames: dict[str, _Mention] = field(default_factory=dict)
 
 
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+
+
 def _choose(meanings: list[tuple[str, Entry]]) -> tuple[Entry, bool]:
     entries = [e for _, e in meanings]
-    best = min(entries, key=lambda e: KIND_PRIORITY.index(e.kind))
+    best = min(entries, key=lambda e: _KIND_RANK[e.kind])
     return best, any(e.kind == "title" for e in entries)
 
 
 def _atoms(text: str, start: int, end: int, kb: KnowledgeBase, state: _State) -> list[_Atom]:
-    tokens = [t for t in tokenize(text[start:end])]
-    tokens = [(t, s + start, e + start) for t, s, e in tokens]
+    """Known phrases and surnames already seen, left to right, each the longest at its token. The
+    tokens are split once and only those a phrase or a surname can start at are looked at."""
+    words, offsets = token_texts(text, start, end)
+    keys = list(map(str.lower, words))
+    if text.find("’", start, end) >= 0:
+        keys = [key.replace("’", "'") for key in keys]
+    positions = range(len(words))
+    starts = list(itertools.compress(positions, map(kb.trie.__contains__, keys)))
+    others = []
+    if state.surnames:
+        others += itertools.compress(positions, map(state.surnames.__contains__, words))
+    if "-led\0" in "\0".join(keys) + "\0":  # "Saudi-led": a nationality before -led
+        others += [i for i, key in enumerate(keys) if key.endswith(LED_SUFFIX)]
+    if others:
+        starts = sorted({*starts, *others})
     atoms: list[_Atom] = []
-    i = 0
-    while i < len(tokens):
-        found = kb.match_at(tokens, i)
+    following = 0  # the first token after the last phrase found
+    for i in starts:
+        if i < following:
+            continue
+        found = kb.match_words(words, keys, i)
         if found:
             used, meanings = found
             entry, is_title = _choose(meanings)
-            a, b = tokens[i][1], tokens[i + used - 1][2]
+            a, b = offsets[2 * i + 1], offsets[2 * (i + used)]
             if not (entry.kind == "place" and _names_water(text, a, b)):
                 atoms.append(_Atom(a, b, entry, is_title))
-            i += used
+            following = i + used
             continue
-        word = tokens[i][0]
+        word = words[i]
         if word[:1].isupper() and word in state.surnames:
-            atoms.append(_Atom(tokens[i][1], tokens[i][2], Entry("surname", name=word)))
-        i += 1
+            atoms.append(_Atom(offsets[2 * i + 1], offsets[2 * i + 2], Entry("surname", name=word)))
     return atoms
 
 
@@ -283,22 +300,29 @@ def _distribute(text: str, chunk: list[_Atom]) -> list[list[_Atom]]:
     return [[_Atom(first, d.end, d.entry, d.is_title), *rest] for d in demonyms]
 
 
+_PLACE_KINDS = frozenset({"capital", "metonym", "place"})
+
+
 def _is_place(text: str, atom: _Atom) -> bool:
     """A capital or a city or region (places.yaml) used as a place ("talks in Beijing", "landed in
     Shanghai", "flew to Vladivostok"), not as an actor. Countries stay actors
     even after "in": where something happens is often its target ("shelled southern Lebanon"),
     which the event layer decides."""
+    kind = atom.entry.kind
+    if kind not in _PLACE_KINDS:
+        return False
     start = atom.start
-    apposition = _PLACE_APPOSITION.search(text, max(0, start - 60), start)
-    if apposition and atom.entry.kind == "place":
-        start = apposition.start()
+    if kind == "place":
+        apposition = _PLACE_APPOSITION.search(text, max(0, start - 60), start)
+        if apposition:
+            start = apposition.start()
     before = text[max(0, start - 25):start]
-    if atom.entry.kind in ("capital", "metonym", "place") and _LOCATIVE_BEFORE.search(before):
+    if _LOCATIVE_BEFORE.search(before):
         return True
     coordinated = _COORDINATED_PLACE_BEFORE.search(text, max(0, atom.start - 60), atom.start)
-    if atom.entry.kind in ("capital", "metonym", "place") and coordinated:  # "in Kyiv and Beijing"
+    if coordinated:  # "in Kyiv and Beijing"
         return _LOCATIVE_BEFORE.search(text[max(0, coordinated.start() - 25):coordinated.start()]) is not None
-    return atom.entry.kind in ("capital", "place") and _CAPITAL_LOCATIVE_BEFORE.search(before) is not None
+    return kind != "metonym" and _CAPITAL_LOCATIVE_BEFORE.search(before) is not None
 
 
 def _head_word(words: set[str] | frozenset[str]) -> set[str]:

@@ -6,10 +6,11 @@ holding files of the same names and PETRARCH/Phoenix actor dictionaries (*.txt).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,17 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+_SPLIT = re.compile(f"({TOKEN.pattern})")
+
+
+def token_texts(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """The tokens of text[start:end] as tokenize finds them, in two flat lists: their texts, and
+    offsets into text, token k running from offsets[2k + 1] to offsets[2k + 2]. Built by C code
+    (one split, one running sum), without a Python step per token."""
+    parts = _SPLIT.split(text[start:end])  # gap, token, gap, …, token, gap: tokens tile the non-spaces
+    return parts[1::2], list(itertools.accumulate(map(len, parts), initial=start))
+
+
 def _key(surface: str) -> tuple[str, ...]:
     return tuple(t.lower().replace("’", "'") for t, _, _ in tokenize(surface))
 
@@ -88,26 +100,70 @@ class KnowledgeBase:
     ) -> tuple[int, list[tuple[str, Entry]]] | None:
         """The longest entry starting at token i whose case fits: (tokens used, meanings). A
         nationality before "-led" ("Saudi-led", "US-led") gives the leading country."""
-        found = trie.longest(self.trie, tokens, i, lambda used, meanings: [
-            (s, e) for s, e in meanings if _case_fits(s, tokens[i:i + used])])
-        word, start, end = tokens[i]
+        return self.match_words(_Texts(tokens, str), _Texts(tokens, trie.token_key), i)
+
+    def match_words(
+        self, words: Sequence[str] | _Texts, keys: Sequence[str] | _Texts, i: int
+    ) -> tuple[int, list[tuple[str, Entry]]] | None:
+        """match_at over the tokens' texts and their trie keys (trie.token_key of each text)."""
+        found = None
+        node = self.trie.get(keys[i])
+        j = i + 1
+        while node is not None:  # trie.longest, with the keys computed once per token
+            meanings = node.get(None)
+            if meanings is not None:
+                kept = [(s, e) for s, e in meanings if _case_fits(s, words, i, j)]
+                if kept:
+                    found = (j - i, kept)
+            if j == len(keys):
+                break
+            node = node.get(keys[j])
+            j += 1
+        word = words[i]
         if found is None and word.lower().endswith(LED_SUFFIX) and len(word) > len(LED_SUFFIX):
             stem = word[:-len(LED_SUFFIX)]
-            inner = trie.longest(self.trie, [(stem, start, end - len(LED_SUFFIX))], 0,
+            inner = trie.longest(self.trie, [(stem, 0, 0)], 0,
                                  lambda used, meanings: [(s, e) for s, e in meanings
                                                          if e.kind in ("country", "demonym")
-                                                         and _case_fits(s, [(stem, start, end)])])
+                                                         and _case_fits(s, [stem], 0, 1)])
             if inner is not None:
                 return 1, inner[1]
         return found
 
 
-def _case_fits(surface: str, tokens: list[tuple[str, int, int]]) -> bool:
-    """"US" only as "US", not "us"; "The Diplomat" only with "Diplomat" capitalized."""
-    for (expected, _, _), (got, _, _) in zip(tokenize(surface), tokens, strict=False):
-        if expected.isupper() and len(expected.replace(".", "")) <= 4 and got != expected:
+class _Texts:
+    """The texts of tokens, or their trie keys, computed only where a match looks."""
+
+    __slots__ = ("key", "tokens")
+
+    def __init__(self, tokens: list[tuple[str, int, int]], key: Callable[[str], str]) -> None:
+        self.tokens, self.key = tokens, key
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, j: int) -> str:
+        return self.key(self.tokens[j][0])
+
+
+@cache
+def _case_rules(surface: str) -> tuple[tuple[str | None, bool], ...]:
+    """Per token of a surface form: the exact spelling it needs (a short all-capitals token like
+    "US"), or None; and whether it must start with a capital."""
+    return tuple((expected if expected.isupper() and len(expected.replace(".", "")) <= 4 else None,
+                  expected[:1].isupper()) for expected, _, _ in tokenize(surface))
+
+
+def _case_fits(surface: str, words: Sequence[str] | _Texts, i: int, j: int) -> bool:
+    """Whether words[i:j] spell the surface form as its case requires: "US" only as "US", not
+    "us"; "The Diplomat" only with "Diplomat" capitalized."""
+    rules = _case_rules(surface)
+    for k in range(min(len(rules), j - i)):
+        exact, capital = rules[k]
+        got = words[i + k]
+        if exact is not None and got != exact:
             return False
-        if expected[:1].isupper() and not got[:1].isupper():
+        if capital and not got[:1].isupper():
             return False
     return True
 
