@@ -43,3 +43,9 @@ def test_hard_wrapped_prose_is_joined_across_line_breaks():
     sentences = split_sentences(text)
     assert len(sentences) == 2
     assert sentences[0].text.endswith("released after the call.")
+
+
+def test_the_whole_word_before_a_full_stop_counts_however_long():
+    # "." inside the word makes it an abbreviation; only its last 40 characters have none
+    text = "See a.b" + "c" * 50 + ". Moscow agreed. It did."
+    assert texts(text) == ["See a.b" + "c" * 50 + ". Moscow agreed.", "It did."]

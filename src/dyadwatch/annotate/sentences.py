@@ -16,6 +16,8 @@ from ..model import Sentence
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.'’-]*)$")
+_WORD_WINDOW = 40
+_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([\w]+)")
 HARD_WRAP_MIN_LINE = 40
 HARD_WRAP_MAX_LINE = 120
 
@@ -36,19 +38,31 @@ def _lexicon() -> _Lexicon:
                     frozenset(data["sentence_starters"]))
 
 
+def _word_before(text: str, end: int) -> str:
+    """The word _WORD_BEFORE finds right before `end`. Searched from 0 it would try every start
+    position of the segment for every candidate; a short window finds the same match unless the
+    match begins at the window's start (the word may go on before it), when the whole text is
+    searched."""
+    start = max(0, end - _WORD_WINDOW)
+    found = _WORD_BEFORE.search(text, start, end)
+    if found.start() == start and start > 0:  # type: ignore[union-attr]
+        found = _WORD_BEFORE.search(text, 0, end)
+    return found.group(1)  # type: ignore[union-attr]
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     punct = match.group(0)
     if not punct.startswith("."):
         return True
-    word = _WORD_BEFORE.search(text, 0, match.start()).group(1).lstrip("'’-")  # type: ignore[union-attr]
+    word = _word_before(text, match.start()).lstrip("'’-")
     if not word:
         return True
     key = word.lower()
     lexicon = _lexicon()
-    next_word = re.match(r"\s+[\"'“‘«(\[]*([\w]+)", text[match.end():])
-    following = next_word.group(1) if next_word else ""
     if key in lexicon.never_final:
         return False
+    next_word = _NEXT_WORD.match(text, match.end())
+    following = next_word.group(1) if next_word else ""
     if key in lexicon.months:
         return not following[:1].isdigit()
     if len(word) == 1 and word.isupper():
