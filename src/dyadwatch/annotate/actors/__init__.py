@@ -91,9 +91,16 @@ class _State:
 
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+_NATIONAL = frozenset(NATIONAL_KINDS)
+_HEAD_KINDS = frozenset({"sector", "title"})
+_POINTING = frozenset({"reference", "surname"})
+_AGENTIVE_ONLY = frozenset({"agentive"})
 
 
 def _choose(meanings: list[tuple[str, Entry]]) -> tuple[Entry, bool]:
+    if len(meanings) == 1:
+        entry = meanings[0][1]
+        return entry, entry.kind == "title"
     entries = [e for _, e in meanings]
     best = min(entries, key=lambda e: _KIND_RANK[e.kind])
     return best, any(e.kind == "title" for e in entries)
@@ -111,7 +118,7 @@ def _atoms(text: str, start: int, end: int, kb: KnowledgeBase, state: _State) ->
     others = []
     if state.surnames:
         others += itertools.compress(positions, map(state.surnames.__contains__, words))
-    if "-led\0" in "\0".join(keys) + "\0":  # "Saudi-led": a nationality before -led
+    if text.find("-", start, end) >= 0 and "-led\0" in "\0".join(keys) + "\0":  # "Saudi-led"
         others += [i for i, key in enumerate(keys) if key.endswith(LED_SUFFIX)]
     if others:
         starts = sorted({*starts, *others})
@@ -144,7 +151,7 @@ def _names_water(text: str, start: int, end: int) -> bool:
 def _joinable(text: str, chunk: list[_Atom], atom: _Atom) -> bool:
     gap = text[chunk[-1].end:atom.start]
     kinds = {a.entry.kind for a in chunk}
-    if atom.entry.kind in ("reference", "surname") or kinds & {"reference", "surname"}:
+    if atom.entry.kind in _POINTING or not kinds.isdisjoint(_POINTING):
         return False
     if atom.entry.kind == "person" and "person" in kinds:
         return False
@@ -158,10 +165,10 @@ def _joinable(text: str, chunk: list[_Atom], atom: _Atom) -> bool:
     if _JOIN_GAP.fullmatch(gap):
         return True
     if atom.entry.kind in ("sector", "title") and _POSSESSIVE_ADJECTIVES.fullmatch(gap) \
-            and kinds & set(NATIONAL_KINDS):
+            and not kinds.isdisjoint(_NATIONAL):
         return True  # "China's top diplomat"
     if atom.entry.kind in ("sector", "title") and text[atom.start:atom.start + 1].isupper() \
-            and _PROPER_GAP.fullmatch(gap) and kinds & set(NATIONAL_KINDS):
+            and _PROPER_GAP.fullmatch(gap) and not kinds.isdisjoint(_NATIONAL):
         return True  # "the U.S. Commerce Department", "Russia's Emergencies Ministry"
     # "Hungarian and Romanian officials": coordinated nationalities share one head
     if atom.entry.kind == "demonym" and chunk[-1].entry.kind == "demonym" and _COORDINATION.fullmatch(gap):
@@ -228,9 +235,17 @@ def _resolve_chunk(text: str, chunk: list[_Atom], limit: int, on: dt.date | None
         demonym = chunk[-1].entry
         return _Mention(Actor(chunk[0].start, chunk[-1].end, text[chunk[0].start:chunk[-1].end],
                               demonym.country or "", demonym.country, None, demonym.name), sentence)
-    national = [a.entry for a in chunk if a.entry.kind in NATIONAL_KINDS]
-    heads = [a for a in chunk if a.entry.kind in ("sector", "title")]
-    person = next((a.entry for a in chunk if a.entry.kind == "person"), None)
+    national: list[Entry] = []
+    heads: list[_Atom] = []
+    person = None
+    for atom in chunk:
+        kind = atom.entry.kind
+        if kind in _NATIONAL:
+            national.append(atom.entry)
+        elif kind in _HEAD_KINDS:
+            heads.append(atom)
+        elif kind == "person" and person is None:
+            person = atom.entry
     head_sector = heads[-1].entry.sector if heads else None
     if head_sector == "GOV":
         branch = [a.entry.sector for a in heads[:-1] if a.entry.sector in BRANCH_SECTORS]
@@ -275,9 +290,10 @@ def _resolve_chunk(text: str, chunk: list[_Atom], limit: int, on: dt.date | None
         return None
     if len(chunk) == 1 and _is_place(text, chunk[0]):
         return None
-    determiner = _DETERMINER.search(text, max(0, start - 4), start)
-    if determiner and chunk[0].entry.kind in ("demonym", "sector", "title"):
-        start = determiner.start()
+    if chunk[0].entry.kind in ("demonym", "sector", "title"):
+        determiner = _DETERMINER.search(text, max(0, start - 4), start)
+        if determiner:
+            start = determiner.start()
     code = country + (sector or "")
     actor = Actor(start, end, text[start:end], code, country, sector, name, role_title, kb_id)
     words = {text[a.start:a.end].lower() for a in heads}
@@ -289,6 +305,8 @@ def _resolve_chunk(text: str, chunk: list[_Atom], limit: int, on: dt.date | None
 def _distribute(text: str, chunk: list[_Atom]) -> list[list[_Atom]]:
     """"Hungarian and Romanian officials" → [Hungarian officials], [Romanian officials]; the
     spans stay those of the whole phrase."""
+    if len(chunk) == 1:
+        return [chunk]
     demonyms = [a for a in chunk if a.entry.kind == "demonym"]
     if len(demonyms) < 2 or not all(_COORDINATION.fullmatch(text[a.end:b.start])
                                     for a, b in itertools.pairwise(demonyms)):
@@ -424,9 +442,9 @@ def find_actors(
         atoms = _atoms(text, sentence.start, sentence.end, kb, state)
         for chunk in _chunks(text, atoms):
             kinds = {a.entry.kind for a in chunk}
-            if kinds == {"agentive"}:
+            if kinds == _AGENTIVE_ONLY:
                 continue
-            if kinds & {"reference", "surname"} or kinds <= {"sector", "title"}:
+            if not kinds.isdisjoint(_POINTING) or kinds <= _HEAD_KINDS:
                 mentions = _refer(text, chunk, state, index)
             else:
                 mentions = []

@@ -61,6 +61,7 @@ class Entry:
 
 
 LED_SUFFIX = "-led"
+FITTING_CACHE = 200_000
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -87,6 +88,10 @@ class KnowledgeBase:
     trie: dict = field(default_factory=dict)
     entries: int = 0
     labels: dict[str, str] = field(default_factory=dict)  # ISO-3 → the name news uses ("Russia")
+    # the meanings of a trie node whose case fits a spelling: (id, length of the node's list, the
+    # words) → the kept meanings; a node's list only grows, so the length keeps a key exact
+    _fitting: dict[tuple[Any, ...], tuple[tuple[str, Entry], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def add(self, surface: str, entry: Entry) -> None:
         key = _key(surface)
@@ -112,9 +117,16 @@ class KnowledgeBase:
         while node is not None:  # trie.longest, with the keys computed once per token
             meanings = node.get(None)
             if meanings is not None:
-                kept = [(s, e) for s, e in meanings if _case_fits(s, words, i, j)]
+                spelled = (id(meanings), len(meanings), words[i]) if j == i + 1 else \
+                    (id(meanings), len(meanings), *(words[k] for k in range(i, j)))
+                kept = self._fitting.get(spelled)
+                if kept is None:
+                    if len(self._fitting) >= FITTING_CACHE:
+                        self._fitting.clear()
+                    kept = self._fitting[spelled] = tuple(
+                        (s, e) for s, e in meanings if _case_fits(s, words, i, j))
                 if kept:
-                    found = (j - i, kept)
+                    found = (j - i, list(kept))
             if j == len(keys):
                 break
             node = node.get(keys[j])
