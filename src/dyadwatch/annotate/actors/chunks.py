@@ -1,0 +1,150 @@
+"""Atoms and chunks: the known phrases of a sentence (the longest at each token, found with the
+knowledge base's trie; surnames already seen) and the noun phrases they form ("Chinese foreign
+ministry spokesman Zhao Lijian", "Russia's Ministry of Emergency Situations", "Hungarian and
+Romanian officials")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .kb import LED_SUFFIX, Entry, KnowledgeBase, token_texts
+
+NATIONAL_KINDS = ("organization", "outlet", "metonym", "capital", "country", "demonym", "place")
+KIND_PRIORITY = ("person", "reference", "organization", "metonym", "outlet", "capital", "country",
+                 "demonym", "place", "title", "sector", "agentive")
+_FUNCTION_WORDS = (r"(?!(?:to|would|will|has|have|had|is|was|are|were|said|says|that|and|or|but|"
+                   r"of|in|on|at|for|with|by|from|as|its|their|his|her|the|a|an)\b)")
+_ADJECTIVES_GAP = re.compile(rf"(?:\s+{_FUNCTION_WORDS}[a-z][a-z-]*){{1,2}}\s+")
+_POSSESSIVE_ADJECTIVES = re.compile(rf"\s*['’]s(?:\s+{_FUNCTION_WORDS}[a-z][a-z-]*){{1,2}}\s+")
+_JOIN_GAP = re.compile(r"\s*|\s*['’]s\s+|\s*-\s*")
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+_PROPER_GAP = re.compile(r"(?:\s*['’]s)?(?:\s+[A-Z][a-z]+){1,3}\s+")  # "U.S. Commerce Department"
+# A sea or strait named after a place is not that place: "the Gulf of Aden", "the Kerch Strait".
+_WATER_BEFORE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+$")
+_WATER_AFTER = re.compile(r"\s+(?:Strait|Straits|Sea|Gulf|Bay|River)\b")
+_COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
+@dataclass
+class Atom:
+    start: int
+    end: int
+    entry: Entry
+    is_title: bool = False
+
+
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+NATIONAL = frozenset(NATIONAL_KINDS)
+POINTING = frozenset({"reference", "surname"})
+
+
+def _choose(meanings: list[tuple[str, Entry]]) -> tuple[Entry, bool]:
+    if len(meanings) == 1:
+        entry = meanings[0][1]
+        return entry, entry.kind == "title"
+    entries = [e for _, e in meanings]
+    best = min(entries, key=lambda e: _KIND_RANK[e.kind])
+    return best, any(e.kind == "title" for e in entries)
+
+
+def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Mapping[str, Any],
+               ) -> list[Atom]:
+    """Known phrases and surnames already seen, left to right, each the longest at its token. The
+    tokens are split once and only those a phrase or a surname can start at are looked at."""
+    words, offsets = token_texts(text, start, end)
+    keys = list(map(str.lower, words))
+    if text.find("’", start, end) >= 0:
+        keys = [key.replace("’", "'") for key in keys]
+    positions = range(len(words))
+    starts = list(itertools.compress(positions, map(kb.trie.__contains__, keys)))
+    others = []
+    if surnames:
+        others += itertools.compress(positions, map(surnames.__contains__, words))
+    if text.find("-", start, end) >= 0 and "-led\0" in "\0".join(keys) + "\0":  # "Saudi-led"
+        others += [i for i, key in enumerate(keys) if key.endswith(LED_SUFFIX)]
+    if others:
+        starts = sorted({*starts, *others})
+    atoms: list[Atom] = []
+    following = 0  # the first token after the last phrase found
+    for i in starts:
+        if i < following:
+            continue
+        found = kb.match_words(words, keys, i)
+        if found:
+            used, meanings = found
+            entry, is_title = _choose(meanings)
+            a, b = offsets[2 * i + 1], offsets[2 * (i + used)]
+            if not (entry.kind == "place" and _names_water(text, a, b)):
+                atoms.append(Atom(a, b, entry, is_title))
+            following = i + used
+            continue
+        word = words[i]
+        if word[:1].isupper() and word in surnames:
+            atoms.append(Atom(offsets[2 * i + 1], offsets[2 * i + 2], Entry("surname", name=word)))
+    return atoms
+
+
+def _names_water(text: str, start: int, end: int) -> bool:
+    """"the Gulf of Aden", "the Kerch Strait": a sea named after a place is not that place."""
+    return _WATER_BEFORE.search(text, max(0, start - 12), start) is not None \
+        or _WATER_AFTER.match(text, end) is not None
+
+
+def _joinable(text: str, chunk: list[Atom], atom: Atom) -> bool:
+    gap = text[chunk[-1].end:atom.start]
+    kinds = {a.entry.kind for a in chunk}
+    if atom.entry.kind in POINTING or not kinds.isdisjoint(POINTING):
+        return False
+    if atom.entry.kind == "person" and "person" in kinds:
+        return False
+    if atom.entry.kind == "agentive" or "agentive" in kinds:
+        return "agentive" not in kinds and chunk[-1].entry.kind == "demonym" and gap.isspace()
+    if atom.entry.kind in ("country", "organization", "place") and "person" not in kinds \
+            and chunk[-1].entry.kind in ("sector", "title") and _OF_GAP.fullmatch(gap):
+        return True  # "the president of Armenia", "the foreign minister of China", "the mayor of Wuhan"
+    if atom.entry.kind in NATIONAL_KINDS and kinds & {"sector", "title", "person"}:
+        return False
+    if _JOIN_GAP.fullmatch(gap):
+        return True
+    if atom.entry.kind in ("sector", "title") and _POSSESSIVE_ADJECTIVES.fullmatch(gap) \
+            and not kinds.isdisjoint(NATIONAL):
+        return True  # "China's top diplomat"
+    if atom.entry.kind in ("sector", "title") and text[atom.start:atom.start + 1].isupper() \
+            and _PROPER_GAP.fullmatch(gap) and not kinds.isdisjoint(NATIONAL):
+        return True  # "the U.S. Commerce Department", "Russia's Emergencies Ministry"
+    # "Hungarian and Romanian officials": coordinated nationalities share one head
+    if atom.entry.kind == "demonym" and chunk[-1].entry.kind == "demonym" and _COORDINATION.fullmatch(gap):
+        return True
+    # "Chinese medical experts": a nationality adjective, one or two adjectives, a sector head
+    return chunk[-1].entry.kind == "demonym" and atom.entry.kind in ("sector", "title") \
+        and _ADJECTIVES_GAP.fullmatch(gap) is not None
+
+
+def join_chunks(text: str, atoms: list[Atom]) -> list[list[Atom]]:
+    chunks: list[list[Atom]] = []
+    for atom in atoms:
+        if chunks and _joinable(text, chunks[-1], atom):
+            chunks[-1].append(atom)
+        else:
+            chunks.append([atom])
+    return chunks
+
+
+def distribute(text: str, chunk: list[Atom]) -> list[list[Atom]]:
+    """"Hungarian and Romanian officials" → [Hungarian officials], [Romanian officials]; the
+    spans stay those of the whole phrase."""
+    if len(chunk) == 1:
+        return [chunk]
+    demonyms = [a for a in chunk if a.entry.kind == "demonym"]
+    if len(demonyms) < 2 or not all(_COORDINATION.fullmatch(text[a.end:b.start])
+                                    for a, b in itertools.pairwise(demonyms)):
+        return [chunk]
+    rest = [a for a in chunk if a.entry.kind != "demonym"]
+    if not rest:
+        return [[Atom(chunk[0].start, chunk[-1].end, d.entry, d.is_title)] for d in demonyms]
+    first = chunk[0].start
+    return [[Atom(first, d.end, d.entry, d.is_title), *rest] for d in demonyms]
