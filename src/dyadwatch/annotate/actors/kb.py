@@ -131,8 +131,10 @@ class KnowledgeBase:
                 break
             node = node.get(keys[j])
             j += 1
+        if found is not None or not keys[i].endswith(LED_SUFFIX):  # the key is the lower-cased word
+            return found
         word = words[i]
-        if found is None and word.lower().endswith(LED_SUFFIX) and len(word) > len(LED_SUFFIX):
+        if len(word) > len(LED_SUFFIX):
             stem = word[:-len(LED_SUFFIX)]
             inner = trie.longest(self.trie, [(stem, 0, 0)], 0,
                                  lambda used, meanings: [(s, e) for s, e in meanings
