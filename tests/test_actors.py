@@ -227,3 +227,27 @@ def test_places_file_is_validated():
         load_places(KnowledgeBase(), {"Ruritania": ["Strelsau"]}, "places.yaml")
     with pytest.raises(KBError, match=r"places\.yaml: RUS: expected a list of place names"):
         load_places(KnowledgeBase(), {"RUS": "Vladivostok"}, "places.yaml")
+
+
+def test_token_texts_splits_as_tokenize_does():
+    from dyadwatch.annotate.actors.kb import token_texts, tokenize
+
+    text = "  The U.S.-led talks: Russia's envoy, China’s Wang Yi (Saudi-led) — 3.5% … ‘OK’\nend."
+    for start, end in [(0, len(text)), (2, 40), (6, 60), (len(text) - 4, len(text))]:
+        words, offsets = token_texts(text, start, end)
+        expected = [(t, s + start, e + start) for t, s, e in tokenize(text[start:end])]
+        assert [(w, offsets[2 * k + 1], offsets[2 * k + 2]) for k, w in enumerate(words)] == expected
+
+
+def test_a_meaning_added_after_a_lookup_is_found_by_the_next_one():
+    from dyadwatch.annotate.actors.kb import Entry
+
+    kb = KnowledgeBase()
+    kb.add("Ruritania", Entry("country", "RUS", None, "Ruritania"))
+    tokens = [("Ruritania", 0, 9), ("said", 10, 14)]
+    assert [e.kind for _, e in kb.match_at(tokens, 0)[1]] == ["country"]
+    kb.add("Ruritania", Entry("outlet", "RUS", "MED", "Ruritania"))
+    assert [e.kind for _, e in kb.match_at(tokens, 0)[1]] == ["country", "outlet"]
+    assert kb.match_at([("ruritania", 0, 9)], 0) is None  # a capitalized name needs its capital
+    kb.add("US", Entry("country", "USA", None, "United States"))
+    assert kb.match_at([("us", 0, 2)], 0) is None and kb.match_at([("US", 0, 2)], 0) is not None
