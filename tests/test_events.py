@@ -397,3 +397,23 @@ def test_a_bare_place_after_a_locative_preposition_is_not_the_subject():
     # a city as the subject acts for its country (places.yaml), with no sector
     [event] = events("Harbin sent a shipment of aid to Russia.")
     assert brief(event) == (["CHN"], ["RUS"], "AID")
+
+
+def test_approximate_numbers_commitments_and_crises():
+    # "up to 2,500" is one approximate number: the form "deploy troops" still matches
+    [event] = full("Spain is ready to contribute up to 2,500 troops to a force in Mali.")
+    assert brief(event) == (["ESP"], ["MLI"], "AGREE") and event.modality == "future"
+    [event] = full("Chile deployed some 1,200 peacekeepers to Haiti.")
+    assert brief(event) == (["CHL"], ["HTI"], "AID")
+    # a stated commitment is an intent to cooperate
+    [event] = full("Officials said Peru remains committed to reforming its pension system.")
+    assert brief(event) == (["PER"], [], "AGREE")
+    # a battle against a crisis is aimed at no one, however long its description
+    assert full("Kenya must fund the battle against the worsening food and fuel crisis.") == []
+
+
+def test_agreeing_to_a_proposal_targets_its_owner():
+    # the nearest preposition's actor, not the party of the talks named further on
+    [event] = full("Armenia agreed to a Russian plan for new talks with Azerbaijan.")
+    assert brief(event) == (["ARM"], ["RUS"], "AGREE")
+

@@ -42,6 +42,7 @@ class Trigger:
         return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
+_NUMBER = re.compile(r"\d[\d,.]*")
 MAX_SKIPPED = 2  # optional words a form may pass over: "upgraded their diplomatic ties"
 NOT_AN_EVENT = "not an event"  # the value of a `not_events` phrase in the trie
 
@@ -53,11 +54,23 @@ class EventLexicon:
     optional: frozenset[str] = frozenset()
     optional_pattern: re.Pattern[str] | None = None
     abstract_targets: re.Pattern[str] | None = None  # "fight against the virus": no one is attacked
+    approximators: frozenset[str] = frozenset()  # "up to", "about" before a number: passed over freely
 
     def _optional(self, token: str) -> bool:
         key = trie.token_key(token)
         return key in self.optional or (self.optional_pattern is not None
                                          and self.optional_pattern.fullmatch(key) is not None)
+
+    def _approximates(self, tokens: list[tuple[str, int, int]], j: int) -> bool:
+        """A word of an approximate number ("up to 4,000", "about 500") or the separator inside a
+        number ("4,000"): it passes over without counting; the number counts once."""
+        word = tokens[j][0]
+        if word in (",", "."):
+            return 0 < j < len(tokens) - 1 and tokens[j - 1][0].isdigit() and tokens[j + 1][0].isdigit() \
+                and tokens[j - 1][2] == tokens[j][1] and tokens[j][2] == tokens[j + 1][1]
+        if trie.token_key(word) not in self.approximators:
+            return False
+        return any(_NUMBER.fullmatch(tokens[k][0]) for k in range(j + 1, min(j + 3, len(tokens))))
 
     def match_at(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[int, Trigger | None] | None:
         """The longest trigger starting at token i; a form listed twice keeps its first sense. After
@@ -80,6 +93,8 @@ class EventLexicon:
                 stack.append((nxt, j + 1, skipped))
             if skipped < MAX_SKIPPED and self._optional(tokens[j][0]):
                 stack.append((node, j + 1, skipped + 1))
+            elif self._approximates(tokens, j):
+                stack.append((node, j + 1, skipped))
         if best is None:
             return None
         value = best[2][0]
@@ -133,11 +148,12 @@ def load_lexicon(data: Any) -> EventLexicon:
         raise LexiconError(f"triggers.yaml: optional_words: bad pattern: {exc}") from exc
     abstract = [str(w) for w in data.get("abstract_targets") or []]
     abstract_pattern = re.compile(
-        r"\s+(?:(?:against|on|off|with)\s+)?(?:[a-z][\w'’-]*\s+){0,4}?(?:"
+        r"\s+(?:(?:against|on|off|with)\s+)?(?:[a-z][\w'’-]*\s+){0,5}?(?:"
         + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(abstract, key=len, reverse=True))
         + r")\b") if abstract else None
     return EventLexicon(phrases, modality, frozenset(str(w).lower() for w in optional.get("words") or []),
-                        pattern, abstract_pattern)
+                        pattern, abstract_pattern,
+                        frozenset(str(w).lower() for w in optional.get("approximators") or []))
 
 
 @lru_cache(maxsize=1)
