@@ -417,3 +417,27 @@ def test_agreeing_to_a_proposal_targets_its_owner():
     [event] = full("Armenia agreed to a Russian plan for new talks with Azerbaijan.")
     assert brief(event) == (["ARM"], ["RUS"], "AGREE")
 
+
+def test_a_threat_targets_the_party_its_condition_names():
+    [event] = full("Turkey threatened to close its airspace over Cyprus if Greece held the exercise.")
+    assert brief(event) == (["TUR"], ["GRC"], "THREATEN")
+
+
+def test_an_actor_completing_the_subjects_head_noun_is_not_the_subject():
+    [event] = full("Russian troops in the eastern part of Ukraine attacked a Moldovan convoy.")
+    assert brief(event) == (["RUSMIL"], ["MDA"], "ASSAULT")
+    [event] = full("The Indian and Pakistani sides of the disputed region of Nepal agreed to hold talks.")
+    assert brief(event)[::2] == (["PAK"], "AGREE")
+    # a name or a verb is no head noun: the later actor still acts
+    [event] = full("Ethnic Albanians in south Serbia attacked a police station.")
+    assert brief(event)[0] == ["SRB"]
+    [event] = full("Mexico on Friday sent aid to Cuba.")
+    assert brief(event) == (["MEX"], ["CUB"], "AID")
+
+
+def test_an_infinitive_of_purpose_after_a_place_has_the_clauses_subject():
+    [event] = full("The European Union sent ten experts to Moldova on Monday to investigate the incident.")
+    assert brief(event) == (["IGOIGO"], ["MDA"], "ACCUSE")
+    # without the preposition the actor is the object, and the infinitive is what it is asked to do
+    [event] = full("The European Union urged Moldova on Monday to investigate the incident.")
+    assert brief(event) == (["IGOIGO"], ["MDA"], "REQUEST")

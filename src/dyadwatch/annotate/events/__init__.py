@@ -63,6 +63,7 @@ _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 OBJECT_WINDOW = 60  # characters after a verb within which its object actor must start
 PREP_WINDOW = 50
+CONDITION_WINDOW = 20  # characters after "if" / "unless" within which a threat's addressee starts
 COOPERATIVE_QUADS = (1, 2)
 AGREE_INTENT_CAMEO = "030"
 REJECT_CAMEO, REJECT_GOLDSTEIN = "120", -4.0
@@ -307,15 +308,19 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
             source = [Actor(first.start, first.end, first.text, first.country, first.country, None,
                             first.name, resolved_from=first.start)]
     else:
-        before = [i for i in before if not _locative(text, actors[i], clause_start)]
+        before = _without_complements_of_the_subject(
+            text, actors, [i for i in before if not _locative(text, actors[i], clause_start)])
+        purpose = _purpose_after_phrase(text, found, actors, before, clause_start)
         if before and (_dependent_verb(text, found, clause_start) or _PRONOUN_SUBJECT.search(
-                text, max(actors[before[-1]].end, found.start - 40), found.start)):
-            # a participle, a joined verb or an unresolved pronoun ("… and said they also opposed")
-            # takes the clause's subject
+                text, max(actors[before[-1]].end, found.start - 40), found.start) or purpose):
+            # a participle, a joined verb, an unresolved pronoun ("… and said they also opposed") or
+            # an infinitive of purpose ("sent experts to Bosnia to investigate") takes the clause's subject
             source = _coordinated_after(text, actors, before[0], found.start)
         elif before:
             source = _coordinated_before(text, actors, before[-1], clause_start)
         target, landing = _target(text, found, trigger, actors, after, clause_end)
+        if purpose and not target and actors[before[-1]] not in source:
+            target = [actors[before[-1]]]  # where the purpose is carried out: "to Bosnia … to investigate"
         if landing and source:  # a group named by nationality in the object comes first
             nearer = _object_target(text, found, clause_end, source, kb)
             if nearer and nearer[0].start < target[0].start:
@@ -649,6 +654,12 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
             clause_end: int) -> tuple[list[Actor], bool]:
     """The target, and whether it is only the first actor after the trigger (no preposition or
     object names it)."""
+    if trigger.category == "THREATEN":  # "threatened to ban voting in X if Hamas ran": who must comply
+        condition = _CONDITION.search(text, found.end, clause_end)
+        party = next((i for i in after if condition is not None and actors[i].start >= condition.end()
+                      and actors[i].start - condition.end() <= CONDITION_WINDOW), None)
+        if party is not None:
+            return _coordinated_after(text, actors, party, clause_end), False
     limit = min(clause_end, found.end + PREP_WINDOW)
     preps = sorted((m for p in trigger.target_preps if (m := _preposition(p).search(text, found.end, limit))),
                    key=lambda m: m.start())
@@ -675,6 +686,45 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
                 _condition_allows(text, trigger, found.end, actors[first].start):
             return [actors[first]], True
     return [], False
+
+
+_OF_PHRASE_GAP = re.compile(  # "the Turkish and Greek sides of the divided island of <B>"
+    r"(?:['’]s)?(?:\s+(?!\w+ed\b)[a-z][\w-]*){0,2}\s+(?:of|in|from|at|near|inside|on)\s+(?:[\w'’.-]+\s+){0,6}")
+_HEAD_NOUN = re.compile(  # "sides" in "the Turkish and Greek sides of"
+    r"\s+(?!(?:of|in|from|at|near|inside|on)\b)(?!\w+ed\b)[a-z][\w-]*")
+_COMMON_HEAD = re.compile(r"\b[a-z][\w-]*$")  # an actor that ends in its own head noun: "Russian troops"
+
+
+def _without_complements_of_the_subject(text: str, actors: list[Actor], before: list[int]) -> list[int]:
+    """Actors inside a phrase that completes the subject's head noun are not the subject: in "the
+    Turkish and Greek sides of the island of Cyprus agreed" or "Russian forces in the south of
+    Ukraine attacked", the actor on the head noun acts."""
+    if len(before) < 2:
+        return before
+    last = actors[before[-1]]
+    head = next((i for i in reversed(before[:-1]) if actors[i].end <= last.start
+                 and _OF_PHRASE_GAP.fullmatch(text, actors[i].end, last.start)
+                 and (_HEAD_NOUN.match(text, actors[i].end) or _COMMON_HEAD.search(actors[i].text))), None)
+    return before if head is None else [i for i in before if i <= head]
+
+
+_PHRASE_PREP = re.compile(  # the preposition of a phrase an actor sits in: "to Bosnia", "in the north of"
+    r"(?i:\b(?:to|into|in|from|at|near|on|inside|across|toward|towards)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?)$")
+_PURPOSE_GAP = re.compile(  # what may stand between that phrase and the infinitive: a date, "on Wednesday"
+    r"(?i:(?:\s+(?:on|in|at|last|this|next|early|late)?\s*[\w,'’-]+?){0,3}?\s+(?:in\s+order\s+)?to\s+(?:help\s+)?)")
+
+
+def _purpose_after_phrase(text: str, found: _Found, actors: list[Actor], before: list[int],
+                          clause_start: int) -> bool:
+    """"The UN sent experts to Bosnia on Monday to investigate …": an infinitive of purpose after a
+    prepositional phrase has the clause's subject; the actor in the phrase is where, not who (but
+    "urged Bosnia to investigate" gives the infinitive to the object)."""
+    if found.trigger.pos != "verb" or len(before) < 2:
+        return False
+    last = actors[before[-1]]
+    gap = _PURPOSE_GAP.fullmatch(text, last.end, found.start)
+    return gap is not None and not re.search(r"[,;]", text[last.end:found.start]) and \
+        _PHRASE_PREP.search(text, max(clause_start, last.start - 30), last.start) is not None
 
 
 def _locative(text: str, actor: Actor, clause_start: int) -> bool:
