@@ -441,3 +441,13 @@ def test_an_infinitive_of_purpose_after_a_place_has_the_clauses_subject():
     # without the preposition the actor is the object, and the infinitive is what it is asked to do
     [event] = full("The European Union urged Moldova on Monday to investigate the incident.")
     assert brief(event) == (["IGOIGO"], ["MDA"], "REQUEST")
+
+
+def test_a_verb_form_after_an_adjective_is_a_noun():
+    # "an informal meeting" is the hosting's circumstance, not a second meeting the other way round
+    assert [brief(e) for e in full("Peru hosted Chilean ministers in Lima for an informal meeting.")] == \
+        [(["PER"], ["CHLGOV"], "CONSULT")]
+    # "private visits" names a purpose of the barred travellers, not a visit
+    assert [e.plover for e in full("Japan suspended entry for Korean citizens travelling for study or "
+                                   "private visits.")] == ["SANCTION"]
+

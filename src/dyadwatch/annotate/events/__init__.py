@@ -478,6 +478,8 @@ _NOUN_BEFORE = re.compile(
     r"against|amid|following|by)\s+)$|['’]s\s+$")
 
 
+# "an informal meeting", "private visits", "a massive attack": a verb form after an adjective is a noun
+_ADJECTIVE_BEFORE = re.compile(r"\b[a-z]+(?:al|ive|ous|ic|ful|ary|ible|able|ate)\s+$")
 _AGENT_OR_ISM = re.compile(r"(?i:^\w+(?:isms?|[st]ers|ators)$)")  # "criticism", "protesters", "demonstrators"
 
 
@@ -490,7 +492,8 @@ def _nominal(text: str, found: _Found, actors: list[Actor]) -> bool:
     owner = next((a for a in actors if a.end <= start and not text[a.end:start].strip()), None)
     if owner is not None:  # "a US offer": the determiner sits before the actor
         start = owner.start
-    return _NOUN_BEFORE.search(text, max(0, start - 12), start) is not None
+    return _NOUN_BEFORE.search(text, max(0, start - 12), start) is not None or \
+        _ADJECTIVE_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def _after_main_verb(events: list[EventMention], nominal: set[int]) -> list[EventMention]:
