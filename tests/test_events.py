@@ -451,3 +451,18 @@ def test_a_verb_form_after_an_adjective_is_a_noun():
     assert [e.plover for e in full("Japan suspended entry for Korean citizens travelling for study or "
                                    "private visits.")] == ["SANCTION"]
 
+
+def test_a_pronoun_object_is_not_its_subject():
+    # the actor layer resolves both "he" and "him" to the last person named; they cannot be one
+    text = ("Japanese Prime Minister Shinzo Abe met South Korean President Moon Jae-in in Tokyo, "
+            "and he welcomed him warmly.")
+    assert [brief(e) for e in full(text)] == [(["JPNGOV"], ["KORGOV"], "CONSULT")]
+
+
+def test_a_speech_act_closing_the_sentence_belongs_to_the_phrase_before_it():
+    text = "Croatian police beat Serbian refugees near Knin, the Serbian government protested on Monday."
+    assert [brief(e) for e in full(text)] == [(["HRVCOP"], ["SRBREF"], "ASSAULT"),
+                                              (["SRBGOV"], ["HRVCOP"], "ACCUSE")]  # a complaint
+    # a speaker the knowledge base cannot name is no reason to credit the accused
+    text = "Croatian police beat Serbian refugees near Knin, a refugee group charged on Monday."
+    assert [brief(e) for e in full(text)] == [(["HRVCOP"], ["SRBREF"], "ASSAULT")]

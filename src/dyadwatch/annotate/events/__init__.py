@@ -67,6 +67,7 @@ CONDITION_WINDOW = 20  # characters after "if" / "unless" within which a threat'
 COOPERATIVE_QUADS = (1, 2)
 AGREE_INTENT_CAMEO = "030"
 REJECT_CAMEO, REJECT_GOLDSTEIN = "120", -4.0
+COMPLAINT_CAMEO, COMPLAINT_GOLDSTEIN = "114", -2.0  # complain officially
 THREATEN_CAMEO, THREATEN_GOLDSTEIN = "130", -4.4  # announced force, sanctions or protest is a threat
 _UNLESS = re.compile(r"(?i:\bunless\b)")
 MOBILIZE_CAMEO, MOBILIZE_GOLDSTEIN = "150", -7.2
@@ -330,6 +331,15 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
                 and _VERB_BETWEEN.search(text, subject[-1].end, source[0].start):
             # "Putin sent President Xi a message": the noun's giver is the clause's subject
             source, target = subject, source
+    speaker_from = _trailing_speech(text, sentence, found)
+    if speaker_from is not None:  # "…, a rights group charged on Saturday": that phrase speaks
+        speakers = [i for i, a in enumerate(actors) if speaker_from <= a.start and a.end <= found.start]
+        source = _coordinated_before(text, actors, speakers[-1], speaker_from) if speakers \
+            else _subject_scan(text, speaker_from, found.start, kb)
+        if not source:
+            return None
+        spoken_of = [i for i, a in enumerate(actors) if sentence.start <= a.start and a.end < speaker_from]
+        target = _coordinated_after(text, actors, spoken_of[0], speaker_from) if spoken_of else []
     if parsed is not None:  # the parse, where it names actors, overrides the token rules
         parsed_source, parsed_target = _parsed_roles(parsed, found, actors)
         if parsed_source:
@@ -351,8 +361,10 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
                         resolved_from=first.start)]
     source = _distinct([a for a in source if a is not reporter or len(source) == 1])
     target = [a for a in _distinct(target) if all(a.code != s.code or a.start != s.start for s in source)]
-    if not source:
-        return None
+    if not source or any(s.resolved_from is not None and t.resolved_from is not None and t.start > s.end
+                         and _antecedent(s, actors) == _antecedent(t, actors)
+                         for s in source for t in target):
+        return None  # "he … welcome him" resolved to one person: a pronoun object is not its subject
 
     window = text[max(clause_start, found.start - 60):found.start].lower().split()
     negated = _has_cue(" ".join(window[-NEGATION_WINDOW:]), lexicon.modality["negation"])
@@ -366,6 +378,8 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
         modality = "question"
 
     category, cameo, goldstein, quad = trigger.category, trigger.cameo, trigger.goldstein, trigger.quad
+    if speaker_from is not None and category == "PROTEST":  # "…, the ministry protested": a complaint
+        category, cameo, goldstein, quad = "ACCUSE", COMPLAINT_CAMEO, COMPLAINT_GOLDSTEIN, 3
     if negated and category in ("AGREE", "SUPPORT"):
         category, cameo, goldstein, quad, negated = "REJECT", REJECT_CAMEO, REJECT_GOLDSTEIN, 3, False
     if modality == "future" and quad == 4 and not negated and _PREPARING.search(
@@ -396,6 +410,35 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
         reciprocal=trigger.reciprocal,
         context=tuple(sorted({a.country for a in actors if a.country})),
     )
+
+
+_TRAILING_SPEAKER = re.compile(  # ", a human rights group "
+    r",\s+(?!(?:and|but|or|while|as|when|which|who|after|before|until|because)\b)(?:[\w'’.-]+\s+){1,6}$")
+_TRAILING_REST = re.compile(  # " on Saturday.", " here Wednesday."
+    r"(?i:(?:\s+(?:here|there|today|yesterday|again|(?:on|last|this)\s+\w+|\w+day))*\s*[.!]?[\"”’']?\s*)")
+
+
+def _trailing_speech(text: str, sentence: Sentence, found: _Found) -> int | None:
+    """Where the speaker of a speech act that closes the sentence begins: "U.S. agents abused
+    migrants, a rights group charged on Saturday." The speaker is in that phrase, not before it,
+    and the sentence before the comma is what it says."""
+    if found.trigger.pos != "verb" or (found.trigger.quad not in SPEECH_ACT_QUADS
+                                       and found.trigger.category != "PROTEST") \
+            or not _TRAILING_REST.fullmatch(text, found.end, sentence.end):
+        return None
+    phrase = _TRAILING_SPEAKER.search(text, max(sentence.start, found.start - 80), found.start)
+    return phrase.start() + 1 if phrase else None
+
+
+def _antecedent(actor: Actor, actors: list[Actor]) -> int:
+    """The start of the mention a chain of references ("… King Abdullah … he … him") goes back to."""
+    by_start = {a.start: a for a in actors}
+    seen = {actor.start}
+    while actor.resolved_from is not None and actor.resolved_from in by_start \
+            and actor.resolved_from not in seen:
+        seen.add(actor.resolved_from)
+        actor = by_start[actor.resolved_from]
+    return actor.resolved_from if actor.resolved_from is not None else actor.start
 
 
 def _actors_of(phrases: Sequence[parse.Phrase], actors: list[Actor], found: _Found) -> list[Actor]:
