@@ -466,3 +466,9 @@ def test_a_speech_act_closing_the_sentence_belongs_to_the_phrase_before_it():
     # a speaker the knowledge base cannot name is no reason to credit the accused
     text = "Croatian police beat Serbian refugees near Knin, a refugee group charged on Monday."
     assert [brief(e) for e in full(text)] == [(["HRVCOP"], ["SRBREF"], "ASSAULT")]
+
+
+def test_a_gerund_after_a_preposition_is_not_the_main_event():
+    text = ("The Peruvian government stated that efforts to criticize Chile for being slow in warning "
+            "Bolivia were unhelpful.")
+    assert [e.trigger_text for e in full(text)] == ["criticize"]  # "in warning" is no second happening

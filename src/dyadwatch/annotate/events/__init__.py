@@ -652,6 +652,10 @@ def _reduced_relative(text: str, found: _Found, start: int) -> bool:
         and _REDUCED_RELATIVE_AFTER.match(text, found.end) is not None
 
 
+_GERUND_AFTER_PREPOSITION = re.compile(
+    r"(?i:\b(?:in|of|for|by|from|about|without|against|with|despite)\s+)$")
+
+
 def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tuple[int, int, Actor]]) -> bool:
     """A trigger inside a subordinate or relative clause ("… after a coup toppled the government",
     "… the curfew, which was imposed …", "… equipment seized from …"): background to the
@@ -663,6 +667,9 @@ def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tupl
         return True  # "… delivered supplies to help fight the epidemic"
     if _dependent_verb(text, found, start) == "participle":
         return True  # "… shelled the town, killing 20 people"
+    if _GERUND_AFTER_PREPOSITION.search(text, max(start, found.start - 12), found.start) \
+            and text[found.start:found.end].split()[0].lower().endswith("ing"):
+        return True  # "late in warning the world", "thanked Russia for protecting …"
     return _SUBORDINATOR.search(text, start, found.start) is not None
 
 
