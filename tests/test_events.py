@@ -472,3 +472,9 @@ def test_a_gerund_after_a_preposition_is_not_the_main_event():
     text = ("The Peruvian government stated that efforts to criticize Chile for being slow in warning "
             "Bolivia were unhelpful.")
     assert [e.trigger_text for e in full(text)] == ["criticize"]  # "in warning" is no second happening
+
+
+def test_a_passive_agent_after_the_complement():
+    text = ("The Bolivian minister has been accused of hiding public funds, most of them abroad, "
+            "by Peruvian officials.")
+    assert [brief(e) for e in full(text)] == [(["PERGOV"], ["BOLGOV"], "ACCUSE")]

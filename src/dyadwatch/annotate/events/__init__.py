@@ -293,9 +293,16 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
                and not text[found.start:found.end].split()[0].lower().endswith("ing")) \
         or _PASSIVE_NOUN.search(text, max(clause_start, found.start - 30), found.start) is not None
     by_agent = re.match(r"\s+by\s+", text[found.end:found.end + 6]) is not None
+    agent = next((i for i in after if _LATE_AGENT.search(text, max(found.end, actors[i].start - 30),
+                                                          actors[i].start)), None) if passive else None
     agentless = False
     if passive and by_agent and after:
         source = _coordinated_after(text, actors, after[0], clause_end)
+        if before:
+            target = _coordinated_before(text, actors, before[-1], clause_start)
+    elif passive and agent is not None and before:
+        # "X has been accused of misusing funds, …, by government officials": the agent after the complement
+        source = _coordinated_after(text, actors, agent, clause_end)
         if before:
             target = _coordinated_before(text, actors, before[-1], clause_start)
     elif passive and not by_agent and before and not re.match(r"\s+to\b", text[found.end:found.end + 4]):
@@ -472,6 +479,7 @@ def _parsed_roles(parsed: parse.Parsed, found: _Found,
     return source, [a for a in target if a not in source]
 
 
+_LATE_AGENT = re.compile(r"(?i:,\s+by\s+(?:(?:the|a|an|[a-z]+)\s+)?)$")  # ", by current Haitian officials"
 _APPOSITION_CLOSE = re.compile(
     r",\s*(?:(?:has|have|had|is|are|was|were|also|now|then|today|yesterday|on\s+\w+day|\w+day|\w+ly)\s+)*$")
 _APPOSITION_HEAD = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?")
