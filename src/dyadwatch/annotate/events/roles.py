@@ -1,0 +1,299 @@
+"""Argument attachment: which actors are an event's source and target — coordination, apposition,
+phrases that complete the subject's head noun, prepositional and object targets, conditions,
+places of agentless acts, nationalities the actor layer leaves out, and the parser's roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ...model import Actor
+from .. import parse
+from ..actors.kb import NON_STATE, KnowledgeBase, tokenize
+from .lexicon import Trigger
+from .triggers import _Found
+
+_COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
+_PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside)\s+(?:[\w'’-]+\s+){0,5}$)")
+# "The Chinese consulate in Vladivostok urged …": a bare place after a locative preposition that
+# follows a noun says where the subject is, it is not the subject (capitals there are no actors).
+_LOCATIVE_PREP = re.compile(
+    r"(?i:\b(?:in|at|near|inside|outside|within|across|throughout|around)\s+(?:the\s+)?)$")
+OBJECT_WINDOW = 60  # characters after a verb within which its object actor must start
+PREP_WINDOW = 50
+CONDITION_WINDOW = 20  # characters after "if" / "unless" within which a threat's addressee starts
+
+
+def _coordinated_before(text: str, actors: list[Actor], index: int, floor: int) -> list[Actor]:
+    group = [actors[index]]
+    while index > 0 and actors[index - 1].start >= floor and \
+            _COORDINATION_GAP.fullmatch(text[actors[index - 1].end:group[0].start]):
+        index -= 1
+        group.insert(0, actors[index])
+    return group
+
+
+def _coordinated_after(text: str, actors: list[Actor], index: int, ceiling: int) -> list[Actor]:
+    group = [actors[index]]
+    while index + 1 < len(actors) and actors[index + 1].end <= ceiling and \
+            _COORDINATION_GAP.fullmatch(text[group[-1].end:actors[index + 1].start]):
+        index += 1
+        group.append(actors[index])
+    return group
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for actor in actors:
+        key = (actor.start, actor.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+def _antecedent(actor: Actor, actors: list[Actor]) -> int:
+    """The start of the mention a chain of references ("… King Abdullah … he … him") goes back to."""
+    by_start = {a.start: a for a in actors}
+    seen = {actor.start}
+    while actor.resolved_from is not None and actor.resolved_from in by_start \
+            and actor.resolved_from not in seen:
+        seen.add(actor.resolved_from)
+        actor = by_start[actor.resolved_from]
+    return actor.resolved_from if actor.resolved_from is not None else actor.start
+
+
+def _actors_of(phrases: Sequence[parse.Phrase], actors: list[Actor], found: _Found) -> list[Actor]:
+    """The actors a parsed phrase names: the one covering its head word ("the Russian foreign
+    minister"), else those among the words that name it ("Senior Hungarian and Romanian officials")."""
+    out: list[Actor] = []
+    outside = [a for a in actors if a.end <= found.start or a.start >= found.end]
+    for phrase in phrases:
+        covering = [a for a in outside if a.start <= phrase.head[0] < a.end]
+        out += covering or [a for a in outside if any(a.start <= s < a.end for s, _ in phrase.words)]
+    return _distinct(out)
+
+
+def _parsed_roles(parsed: parse.Parsed, found: _Found,
+                  actors: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """Source and target from the dependency parse: the subject (the agent in the passive, a noun's
+    owner: "Russia's aid") acts on the object, on a phrase with one of the trigger's prepositions
+    ("talks with", "aid to") or, in the passive, on the subject."""
+    roles = parsed.roles(found.start, found.end)
+    if roles is None:
+        return [], []
+    preps = set(found.trigger.target_preps)
+    with_prep = _actors_of(sorted((p for p in roles.obliques if p.preposition in preps),
+                                  key=lambda p: p.head), actors, found)
+    if roles.passive:  # without "by", the token rules find the place where it happened
+        source = _actors_of(roles.agents, actors, found)
+        target = (_actors_of(roles.passive_subjects, actors, found) if source else []) or with_prep
+    else:
+        source = _actors_of(roles.subjects, actors, found) or _actors_of(roles.owners, actors, found)
+        target = with_prep or _actors_of(roles.objects, actors, found)
+    return source, [a for a in target if a not in source]
+
+
+_LATE_AGENT = re.compile(r"(?i:,\s+by\s+(?:(?:the|a|an|[a-z]+)\s+)?)$")  # ", by current Haitian officials"
+_APPOSITION_CLOSE = re.compile(
+    r",\s*(?:(?:has|have|had|is|are|was|were|also|now|then|today|yesterday|on\s+\w+day|\w+day|\w+ly)\s+)*$")
+_APPOSITION_HEAD = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?")
+
+
+def _skip_apposition(text: str, actors: list[Actor], before: list[int], clause_start: int,
+                     trigger_start: int) -> list[int]:
+    """"Pakistan, a close U.S. ally, has refused …": the actors inside an apposition between the
+    subject and its verb are not the subject."""
+    close = _APPOSITION_CLOSE.search(text, clause_start, trigger_start)
+    if not before or close is None:
+        return before
+    opening = text.rfind(",", clause_start, close.start())
+    if opening < 0 or actors[before[-1]].end <= opening:
+        return before
+    head = [i for i in before if actors[i].end <= opening
+            and _APPOSITION_HEAD.fullmatch(text, actors[i].end, opening)]
+    return [i for i in before if i <= head[-1]] if head else before
+
+
+_PARTICIPLE_BEFORE = re.compile(r",\s*$")
+_PRONOUN_SUBJECT = re.compile(
+    r"(?i:\b(?:they|he|she|we)\s+(?:(?:also|still|then|later|again|already|not|never|have|has|had|would|will|"
+    r"could|was|were|is|are)\s+){0,3})$")
+_COORDINATED_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:and|or|but)\s+(?:(?:also|still|then|later|was|were|is|are|has|have|had)\s+){0,2})$")
+
+
+def _dependent_verb(text: str, found: _Found, start: int) -> str | None:
+    """"participle" after a comma ("…, killing 20 people"), "coordinated" for a verb joined to an
+    earlier one ("… and wounded two others"): either way its subject is the clause's subject."""
+    if found.trigger.pos != "verb":
+        return None
+    word = text[found.start:found.end].split()[0].lower()
+    lo = max(start, found.start - 24)
+    if word.endswith("ing") and _PARTICIPLE_BEFORE.search(text, lo, found.start):
+        return "participle"
+    if word.endswith(("ed", "ing")) and _COORDINATED_VERB_BEFORE.search(text, lo, found.start):
+        return "coordinated"
+    return None
+
+
+@lru_cache(maxsize=64)
+def _preposition(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b{re.escape(word)}\s+)")
+
+
+_OBJECT_GAP = re.compile(r"[,;]|\b(?:said|says)\b")
+_LANDING_GAP = re.compile(r"[;]|\b(?:said|says|which|who|after|following|because|while|when|whenever|until|"
+                          r"whether|since|before|so\s+that)\b")
+_CONDITION = re.compile(r"(?i:\b(?:if|unless)\b)")  # a threat's target is the party in its condition
+
+
+def _condition_allows(text: str, trigger: Trigger, start: int, end: int) -> bool:
+    """An actor past "if" or "unless" is not the act's target, except a threat's: "threatened
+    sanctions unless Armenia withdraws"."""
+    return trigger.category == "THREATEN" or _CONDITION.search(text, start, end) is None
+
+
+def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], after: list[int],
+            clause_end: int) -> tuple[list[Actor], bool]:
+    """The target, and whether it is only the first actor after the trigger (no preposition or
+    object names it)."""
+    if trigger.category == "THREATEN":  # "threatened to ban voting in X if Hamas ran": who must comply
+        condition = _CONDITION.search(text, found.end, clause_end)
+        party = next((i for i in after if condition is not None and actors[i].start >= condition.end()
+                      and actors[i].start - condition.end() <= CONDITION_WINDOW), None)
+        if party is not None:
+            return _coordinated_after(text, actors, party, clause_end), False
+    limit = min(clause_end, found.end + PREP_WINDOW)
+    preps = sorted((m for p in trigger.target_preps if (m := _preposition(p).search(text, found.end, limit))),
+                   key=lambda m: m.start())
+    if trigger.takes_object and trigger.pos == "verb" and after and preps:
+        first = after[0]  # a direct object before the preposition: "blockade Paris to demand an end to …"
+        if actors[first].end <= preps[0].start() and actors[first].start - found.end <= OBJECT_WINDOW \
+                and not _OBJECT_GAP.search(text, found.end, actors[first].start):
+            return _coordinated_after(text, actors, first, clause_end), False
+    for match in preps:  # the nearest preposition first: "agreed to US mediation … with the Palestinians"
+        candidates = [i for i in after
+                      if actors[i].start >= match.end() and actors[i].start - match.end() <= 30]
+        if candidates:
+            return _coordinated_after(text, actors, candidates[0], clause_end), False
+    if trigger.takes_object and trigger.pos == "verb" and after:
+        first = after[0]
+        if actors[first].start - found.end <= OBJECT_WINDOW and \
+                not _OBJECT_GAP.search(text, found.end, actors[first].start) and \
+                not _LANDING_GAP.search(text, found.end, actors[first].start) and \
+                _condition_allows(text, trigger, found.end, actors[first].start):
+            return _coordinated_after(text, actors, first, clause_end), False
+    if after:  # where the act lands: "lifted a state of emergency in Darfur", "freed Afghan prisoners"
+        first = after[0]
+        if not _LANDING_GAP.search(text, found.end, actors[first].start) and \
+                _condition_allows(text, trigger, found.end, actors[first].start):
+            return [actors[first]], True
+    return [], False
+
+
+_OF_PHRASE_GAP = re.compile(  # "the Turkish and Greek sides of the divided island of <B>"
+    r"(?:['’]s)?(?:\s+(?!\w+ed\b)[a-z][\w-]*){0,2}\s+(?:of|in|from|at|near|inside|on)\s+(?:[\w'’.-]+\s+){0,6}")
+_HEAD_NOUN = re.compile(  # "sides" in "the Turkish and Greek sides of"
+    r"\s+(?!(?:of|in|from|at|near|inside|on)\b)(?!\w+ed\b)[a-z][\w-]*")
+_COMMON_HEAD = re.compile(r"\b[a-z][\w-]*$")  # an actor that ends in its own head noun: "Russian troops"
+
+
+def _without_complements_of_the_subject(text: str, actors: list[Actor], before: list[int]) -> list[int]:
+    """Actors inside a phrase that completes the subject's head noun are not the subject: in "the
+    Turkish and Greek sides of the island of Cyprus agreed" or "Russian forces in the south of
+    Ukraine attacked", the actor on the head noun acts."""
+    if len(before) < 2:
+        return before
+    last = actors[before[-1]]
+    head = next((i for i in reversed(before[:-1]) if actors[i].end <= last.start
+                 and _OF_PHRASE_GAP.fullmatch(text, actors[i].end, last.start)
+                 and (_HEAD_NOUN.match(text, actors[i].end) or _COMMON_HEAD.search(actors[i].text))), None)
+    return before if head is None else [i for i in before if i <= head]
+
+
+_PHRASE_PREP = re.compile(  # the preposition of a phrase an actor sits in: "to Bosnia", "in the north of"
+    r"(?i:\b(?:to|into|in|from|at|near|on|inside|across|toward|towards)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?)$")
+_PURPOSE_GAP = re.compile(  # what may stand between that phrase and the infinitive: a date, "on Wednesday"
+    r"(?i:(?:\s+(?:on|in|at|last|this|next|early|late)?\s*[\w,'’-]+?){0,3}?\s+(?:in\s+order\s+)?to\s+(?:help\s+)?)")
+
+
+def _purpose_after_phrase(text: str, found: _Found, actors: list[Actor], before: list[int],
+                          clause_start: int) -> bool:
+    """"The UN sent experts to Bosnia on Monday to investigate …": an infinitive of purpose after a
+    prepositional phrase has the clause's subject; the actor in the phrase is where, not who (but
+    "urged Bosnia to investigate" gives the infinitive to the object)."""
+    if found.trigger.pos != "verb" or len(before) < 2:
+        return False
+    last = actors[before[-1]]
+    gap = _PURPOSE_GAP.fullmatch(text, last.end, found.start)
+    return gap is not None and not re.search(r"[,;]", text[last.end:found.start]) and \
+        _PHRASE_PREP.search(text, max(clause_start, last.start - 30), last.start) is not None
+
+
+def _locative(text: str, actor: Actor, clause_start: int) -> bool:
+    """A bare country or place in a locative phrase after a noun ("the consulate in Vladivostok",
+    "protesters in Harbin"), not one that opens the clause ("In Harbin, …")."""
+    if actor.sector is not None:
+        return False
+    prep = _LOCATIVE_PREP.search(text, max(clause_start, actor.start - 20), actor.start)
+    return prep is not None and re.search(r"\w", text[clause_start:prep.start()]) is not None
+
+
+def _place_after(text: str, actors: list[Actor], after: list[int], position: int) -> Actor | None:
+    """The country or capital where an agentless act happened: "was arrested in Lebanon"."""
+    for i in after:
+        actor = actors[i]
+        if actor.country and actor.country not in ("IGO", "NGO") and actor.sector in (None, "GOV") \
+                and _PLACE_GAP.match(text[position:actor.start]):
+            return actor
+    return None
+
+
+def _subject_scan(text: str, start: int, end: int, kb: KnowledgeBase) -> list[Actor]:
+    """A subject the actor layer leaves out: a nationality on a group ("Thousands of Iraqi Kurds
+    demonstrated", "Angry French paper workers blocked …"); a place in a locative phrase only
+    when nothing else names one ("Protesters in <capital>" is the capital's country)."""
+    tokens = [(t, s + start, e + start) for t, s, e in tokenize(text[start:end])]
+    located: list[Actor] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        match = kb.match_at(tokens, i)
+        if not match:
+            continue
+        national = next((e for _, e in match[1]
+                         if e.kind in ("demonym", "country", "capital", "place") and e.country), None)
+        if national is not None:
+            a, b = tokens[i][1], tokens[i + match[0] - 1][2]
+            actor = Actor(a, b, text[a:b], national.country or "", national.country, None, national.name)
+            if not _LOCATIVE_PREP.search(text, max(start, a - 20), a):
+                return [actor]
+            located = located or [actor]
+    return located
+
+
+def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor],
+                   kb: KnowledgeBase) -> list[Actor]:
+    """A target the actor layer does not list: a nationality inside the object ("electricity to
+    the Azerbaijani republic") or a group with no nationality ("accused rebels of"), which is
+    domestic and takes the source's country."""
+    window = text[found.end:min(clause_end, found.end + OBJECT_WINDOW)]
+    stop = re.search(r",\s|;|\b(?:said|says|which|who|after|because)\b", window)
+    window = window[:stop.start()] if stop else window
+    tokens = [(t, s + found.end, e + found.end) for t, s, e in tokenize(window)]
+    for i in range(len(tokens)):
+        match = kb.match_at(tokens, i)
+        if not match:
+            continue
+        entries = [e for _, e in match[1]]
+        start, end = tokens[i][1], tokens[i + match[0] - 1][2]
+        national = next((e for e in entries
+                         if e.kind in ("demonym", "country", "capital") and e.country), None)
+        if national is not None:
+            return [Actor(start, end, text[start:end], national.country or "", national.country, None,
+                          national.name)]
+        group = next((e for e in entries if e.kind in ("sector", "title") and e.sector), None)
+        if group is not None and source and source[0].country and source[0].country not in NON_STATE:
+            country = source[0].country
+            return [Actor(start, end, text[start:end], country + group.sector, country, group.sector)]
+    return []

@@ -1,0 +1,71 @@
+"""Finding event triggers in a sentence, and telling an event noun from a verb: the lexicon's forms
+outside names ("the UN Emergency Relief Coordinator") and headings, and the determiners,
+adjectives and owners that make a verb form a noun ("an attack", "an informal meeting")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Actor, Sentence
+from ..actors.kb import tokenize
+from .lexicon import EventLexicon, Trigger
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Found]:
+    tokens = [(t, s + sentence.start, e + sentence.start) for t, s, e in tokenize(sentence.text)]
+    found, i = [], 0
+    while i < len(tokens):
+        match = lexicon.match_at(tokens, i)
+        if match:
+            used, trigger = match
+            if trigger is not None:  # None: a phrase that names no event ("power supply")
+                found.append(_Found(tokens[i][1], tokens[i + used - 1][2], trigger))
+            i += used
+        else:
+            i += 1
+    return found
+
+
+def _in_name(text: str, sentence: Sentence, found: _Found) -> bool:
+    """A capitalised trigger inside the sentence is part of a name, not an act: "the UN Emergency
+    Relief Coordinator", "the Rally for Democracy"."""
+    if found.start == sentence.start or not text[sentence.start:found.start].strip(" \t\n\"'“‘`(["):
+        return False
+    words = re.findall(r"[^\W\d_]+", text[found.start:found.end])
+    return bool(words) and all(w[0].isupper() for w in words) and not text[found.start:found.end].isupper()
+
+
+HEADING_MAX_WORDS = 12
+_NOUN_BEFORE = re.compile(
+    r"(?i:\b(?:a|an|the|this|these|that|those|its|their|his|her|our|any|another|of|in|for|during|after|"
+    r"against|amid|following|by)\s+)$|['’]s\s+$")
+# "an informal meeting", "private visits", "a massive attack": a verb form after an adjective is a noun
+_ADJECTIVE_BEFORE = re.compile(r"\b[a-z]+(?:al|ive|ous|ic|ful|ary|ible|able|ate)\s+$")
+_AGENT_OR_ISM = re.compile(r"(?i:^\w+(?:isms?|[st]ers|ators)$)")  # "criticism", "protesters", "demonstrators"
+
+
+def _nominal(text: str, found: _Found, actors: list[Actor]) -> bool:
+    """An event noun, or a verb form used as one: "an attack", "the bombing", "a US offer",
+    "Iraq's proposal", "for collaborating"."""
+    if found.trigger.pos != "verb" or _AGENT_OR_ISM.match(text[found.start:found.end]):
+        return True
+    start = found.start
+    owner = next((a for a in actors if a.end <= start and not text[a.end:start].strip()), None)
+    if owner is not None:  # "a US offer": the determiner sits before the actor
+        start = owner.start
+    return _NOUN_BEFORE.search(text, max(0, start - 12), start) is not None or \
+        _ADJECTIVE_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+def _is_heading(text: str) -> bool:
+    """A heading or a caption, not a claim: short and without a closing stop."""
+    return len(text.split()) <= HEADING_MAX_WORDS and not text.rstrip().endswith(
+        (".", "!", "?", '"', "”", "’", "'", ")"))
