@@ -32,24 +32,7 @@ from .. import parse
 from ..actors.kb import KnowledgeBase, knowledge_base
 from .clauses import _after_main_verb, _subordinate, _without_complements, _without_repeats
 from .dating import _after_publication, _date_of, _event_date
-from .flags import (
-    _PREPARING,
-    _UNLESS,
-    AGREE_INTENT_CAMEO,
-    COMPLAINT_CAMEO,
-    COMPLAINT_GOLDSTEIN,
-    COOPERATIVE_QUADS,
-    MOBILIZE_CAMEO,
-    MOBILIZE_GOLDSTEIN,
-    MODALITY_WINDOW,
-    NEGATION_WINDOW,
-    NOUN_MODALITY_WINDOW,
-    REJECT_CAMEO,
-    REJECT_GOLDSTEIN,
-    THREATEN_CAMEO,
-    THREATEN_GOLDSTEIN,
-    _has_cue,
-)
+from .flags import cues, recode
 from .lexicon import EventLexicon, event_lexicon
 from .roles import (
     _LATE_AGENT,
@@ -263,33 +246,9 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
                          for s in source for t in target):
         return None  # "he … welcome him" resolved to one person: a pronoun object is not its subject
 
-    window = text[max(clause_start, found.start - 60):found.start].lower().split()
-    negated = _has_cue(" ".join(window[-NEGATION_WINDOW:]), lexicon.modality["negation"])
-    recent = " ".join(window[-(MODALITY_WINDOW if trigger.pos == "verb" else NOUN_MODALITY_WINDOW):])
-    modality = None
-    if _has_cue(recent, lexicon.modality["hypothetical"]):
-        modality = "hypothetical"
-    elif _has_cue(recent, lexicon.modality["future"]):
-        modality = "future"
-    elif sentence.text.rstrip().endswith("?"):
-        modality = "question"
-
-    category, cameo, goldstein, quad = trigger.category, trigger.cameo, trigger.goldstein, trigger.quad
-    if speaker_from is not None and category == "PROTEST":  # "…, the ministry protested": a complaint
-        category, cameo, goldstein, quad = "ACCUSE", COMPLAINT_CAMEO, COMPLAINT_GOLDSTEIN, 3
-    if negated and category in ("AGREE", "SUPPORT"):
-        category, cameo, goldstein, quad, negated = "REJECT", REJECT_CAMEO, REJECT_GOLDSTEIN, 3, False
-    if modality == "future" and quad == 4 and not negated and _PREPARING.search(
-            text, max(clause_start, found.start - 60), found.start):
-        # "the army prepared to resume shelling": getting forces ready is a mobilization
-        category, cameo, goldstein, quad = "MOBILIZE", MOBILIZE_CAMEO, MOBILIZE_GOLDSTEIN, 4
-    elif modality in ("future", "hypothetical") and not negated and category != "THREATEN" and (
-            (quad == 4 and category != "MOBILIZE" and modality == "future")
-            or _UNLESS.search(text, found.end, clause_end) is not None):
-        # "will impose sanctions", "would blockade the capital", "will withdraw … unless …"
-        category, cameo, goldstein, quad = "THREATEN", THREATEN_CAMEO, THREATEN_GOLDSTEIN, 3
-    elif modality in ("future", "hypothetical") and quad in COOPERATIVE_QUADS and category != "AGREE":
-        category, cameo, quad = "AGREE", AGREE_INTENT_CAMEO, 1  # intent to cooperate (PLOVER AGREE)
+    negated, modality = cues(text, sentence, found, clause_start, lexicon)
+    category, cameo, goldstein, quad, negated = recode(text, found, clause_start, clause_end, negated,
+                                                       modality, complaint=speaker_from is not None)
 
     if modality is None:  # what has happened happened by publication: a later date is a plan's
         dated = [t for t in dated if not _after_publication(t.value, published)]

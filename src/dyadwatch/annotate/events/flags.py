@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...model import Sentence
+from .lexicon import EventLexicon
+from .triggers import _Found
+
 COOPERATIVE_QUADS = (1, 2)
 AGREE_INTENT_CAMEO = "030"
 REJECT_CAMEO, REJECT_GOLDSTEIN = "120", -4.0
@@ -31,3 +35,45 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = [rf"(?<![\w']){re.escape(cue)}(?!\w)" if not cue.startswith("n'") else re.escape(cue)
                     for cue in cues]
     return re.compile("|".join(alternatives) or r"(?!)")
+
+
+def cues(text: str, sentence: Sentence, found: _Found, clause_start: int,
+         lexicon: EventLexicon) -> tuple[bool, str | None]:
+    """Whether the trigger is negated, and its modality: hypothetical or future from the cues
+    before it (a noun's modal may sit before its verb), else a question."""
+    window = text[max(clause_start, found.start - 60):found.start].lower().split()
+    negated = _has_cue(" ".join(window[-NEGATION_WINDOW:]), lexicon.modality["negation"])
+    recent = " ".join(window[-(MODALITY_WINDOW if found.trigger.pos == "verb" else NOUN_MODALITY_WINDOW):])
+    modality = None
+    if _has_cue(recent, lexicon.modality["hypothetical"]):
+        modality = "hypothetical"
+    elif _has_cue(recent, lexicon.modality["future"]):
+        modality = "future"
+    elif sentence.text.rstrip().endswith("?"):
+        modality = "question"
+    return negated, modality
+
+
+def recode(text: str, found: _Found, clause_start: int, clause_end: int, negated: bool, modality: str | None,
+           complaint: bool) -> tuple[str, str, float, int, bool]:
+    """Category, CAMEO code, Goldstein intensity, quad class and negation after the cues: a
+    trailing "protested" is a complaint, a negated agreement a rejection, announced force a
+    threat (or a mobilization when forces are being prepared), promised cooperation AGREE."""
+    trigger = found.trigger
+    category, cameo, goldstein, quad = trigger.category, trigger.cameo, trigger.goldstein, trigger.quad
+    if complaint and category == "PROTEST":  # "…, the ministry protested": a complaint
+        category, cameo, goldstein, quad = "ACCUSE", COMPLAINT_CAMEO, COMPLAINT_GOLDSTEIN, 3
+    if negated and category in ("AGREE", "SUPPORT"):
+        category, cameo, goldstein, quad, negated = "REJECT", REJECT_CAMEO, REJECT_GOLDSTEIN, 3, False
+    if modality == "future" and quad == 4 and not negated and _PREPARING.search(
+            text, max(clause_start, found.start - 60), found.start):
+        # "the army prepared to resume shelling": getting forces ready is a mobilization
+        category, cameo, goldstein, quad = "MOBILIZE", MOBILIZE_CAMEO, MOBILIZE_GOLDSTEIN, 4
+    elif modality in ("future", "hypothetical") and not negated and category != "THREATEN" and (
+            (quad == 4 and category != "MOBILIZE" and modality == "future")
+            or _UNLESS.search(text, found.end, clause_end) is not None):
+        # "will impose sanctions", "would blockade the capital", "will withdraw … unless …"
+        category, cameo, goldstein, quad = "THREATEN", THREATEN_CAMEO, THREATEN_GOLDSTEIN, 3
+    elif modality in ("future", "hypothetical") and quad in COOPERATIVE_QUADS and category != "AGREE":
+        category, cameo, quad = "AGREE", AGREE_INTENT_CAMEO, 1  # intent to cooperate (PLOVER AGREE)
+    return category, cameo, goldstein, quad, negated
