@@ -478,3 +478,15 @@ def test_a_passive_agent_after_the_complement():
     text = ("The Bolivian minister has been accused of hiding public funds, most of them abroad, "
             "by Peruvian officials.")
     assert [brief(e) for e in full(text)] == [(["PERGOV"], ["BOLGOV"], "ACCUSE")]
+
+
+def test_the_issue_5_rules_stop_where_their_pattern_ends():
+    # an introductory phrase before a comma is no trailing speaker: only accusations and protests are
+    [call] = full("On the evening of March 5, Beijing time, Vladimir Putin and Xi Jinping spoke by phone.")
+    assert brief(call) == (["RUSGOV", "CHNGOV"], [], "CONSULT")
+    # a verb ends the phrase that completes a head noun ("the minister on Monday criticized …")
+    text = "The Peruvian foreign minister on Monday criticized a Chilean court ruling ordering Lima to pay."
+    assert (["CHLJUD"], ["PERGOV"], "REQUEST") in [brief(e) for e in full(text)]
+    # the means of an act ("by supporting") happened: it is not background
+    events_ = full("Iran destabilized the region, including by supporting Houthi attacks against ships.")
+    assert (["IRN"], "SUPPORT") in [brief(e)[::2] for e in events_]

@@ -241,8 +241,8 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
                         resolved_from=first.start)]
     source = _distinct([a for a in source if a is not reporter or len(source) == 1])
     target = [a for a in _distinct(target) if all(a.code != s.code or a.start != s.start for s in source)]
-    if not source or any(s.resolved_from is not None and t.resolved_from is not None and t.start > s.end
-                         and _antecedent(s, actors) == _antecedent(t, actors)
+    if not source or any(s.text.lower() in ("he", "she") and t.text.lower() in ("him", "her")
+                         and t.start > s.end and _antecedent(s, actors) == _antecedent(t, actors)
                          for s in source for t in target):
         return None  # "he … welcome him" resolved to one person: a pronoun object is not its subject
 

@@ -73,8 +73,8 @@ def _reduced_relative(text: str, found: _Found, start: int) -> bool:
         and _REDUCED_RELATIVE_AFTER.match(text, found.end) is not None
 
 
-_GERUND_AFTER_PREPOSITION = re.compile(
-    r"(?i:\b(?:in|of|for|by|from|about|without|against|with|despite)\s+)$")
+_GERUND_AFTER_PREPOSITION = re.compile(  # not "by supporting", "for barring": means and reasons happened
+    r"(?i:\b(?:in|of|about|without|against)\s+)$")
 
 
 def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tuple[int, int, Actor]]) -> bool:

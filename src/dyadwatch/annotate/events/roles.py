@@ -193,10 +193,16 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
     return [], False
 
 
+_NOT_IN_A_NOUN_PHRASE = (  # verbs, auxiliaries and clause words end a noun phrase
+    r"(?!(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|do|does|did|"
+    r"said|says|told|met|sent|held|took|gave|made|and|or|but|that|which|who|while|as|because|if|when|"
+    r"after|before|than)\b)")
 _OF_PHRASE_GAP = re.compile(  # "the Turkish and Greek sides of the divided island of <B>"
-    r"(?:['’]s)?(?:\s+(?!\w+ed\b)[a-z][\w-]*){0,2}\s+(?:of|in|from|at|near|inside|on)\s+(?:[\w'’.-]+\s+){0,6}")
+    r"(?:['’]s)?(?:\s+(?!\w+ed\b)" + _NOT_IN_A_NOUN_PHRASE + r"[a-z][\w-]*){0,2}"
+    r"\s+(?:of|in|from|at|near|inside|on)\s+"
+    r"(?:(?:the|a|an)\s+(?:\w+ed\s+)?|(?!\w+ed\b)" + _NOT_IN_A_NOUN_PHRASE + r"[\w'’.-]+\s+){0,6}")
 _HEAD_NOUN = re.compile(  # "sides" in "the Turkish and Greek sides of"
-    r"\s+(?!(?:of|in|from|at|near|inside|on)\b)(?!\w+ed\b)[a-z][\w-]*")
+    r"\s+(?!(?:of|in|from|at|near|inside|on)\b)(?!\w+ed\b)" + _NOT_IN_A_NOUN_PHRASE + r"[a-z][\w-]*")
 _COMMON_HEAD = re.compile(r"\b[a-z][\w-]*$")  # an actor that ends in its own head noun: "Russian troops"
 
 

@@ -57,8 +57,7 @@ def _trailing_speech(text: str, sentence: Sentence, found: _Found) -> int | None
     """Where the speaker of a speech act that closes the sentence begins: "U.S. agents abused
     migrants, a rights group charged on Saturday." The speaker is in that phrase, not before it,
     and the sentence before the comma is what it says."""
-    if found.trigger.pos != "verb" or (found.trigger.quad not in SPEECH_ACT_QUADS
-                                       and found.trigger.category != "PROTEST") \
+    if found.trigger.pos != "verb" or found.trigger.category not in ("ACCUSE", "PROTEST") \
             or not _TRAILING_REST.fullmatch(text, found.end, sentence.end):
         return None
     phrase = _TRAILING_SPEAKER.search(text, max(sentence.start, found.start - 80), found.start)
