@@ -490,3 +490,11 @@ def test_the_issue_5_rules_stop_where_their_pattern_ends():
     # the means of an act ("by supporting") happened: it is not background
     events_ = full("Iran destabilized the region, including by supporting Houthi attacks against ships.")
     assert (["IRN"], "SUPPORT") in [brief(e)[::2] for e in events_]
+
+
+def test_an_act_in_a_condition_is_not_coded():
+    text = "Chile will boycott the summit unless Peru agrees to resume talks."
+    assert [e.trigger_text for e in full(text)] == ["boycott"]
+    # a condition closed by a comma leaves the main clause's act alone
+    [event] = full("If the talks fail, Peru will recall its ambassador from Chile.")
+    assert event.source[0].code == "PER"

@@ -64,6 +64,7 @@ _VERB_BETWEEN = re.compile(
 _PASSIVE_AUX = re.compile(r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?)$")
 _PASSIVE_NOUN = re.compile(
     r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:put|placed|taken)\s+(?:under|into)\s+)$")
+_IN_CONDITION = re.compile(r"(?i:\b(?:if|unless)\s+[^,;:.]*)$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 
 
@@ -110,6 +111,8 @@ def find_events(
             for found in triggers:
                 if _DIRECTIVE_THAT.search(text, max(sentence.start, found.start - 120), found.start):
                     continue  # "demanded that Israel ease restrictions": asked for, not done
+                if _IN_CONDITION.search(text, max(sentence.start, found.start - 60), found.start):
+                    continue  # "… unless the president agrees to step down": a condition, not an act
                 if found.trigger.quad == 4 and lexicon.abstract_targets is not None and \
                         lexicon.abstract_targets.match(text, found.end, sentence.end):
                     continue  # "China's fight against the virus": aimed at no one
