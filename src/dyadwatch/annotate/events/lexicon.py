@@ -56,19 +56,17 @@ class EventLexicon:
     abstract_targets: re.Pattern[str] | None = None  # "fight against the virus": no one is attacked
     approximators: frozenset[str] = frozenset()  # "up to", "about" before a number: passed over freely
 
-    def _optional(self, token: str) -> bool:
-        key = trie.token_key(token)
+    def _optional(self, key: str) -> bool:
         return key in self.optional or (self.optional_pattern is not None
                                          and self.optional_pattern.fullmatch(key) is not None)
 
-    def _approximates(self, tokens: list[tuple[str, int, int]], j: int) -> bool:
+    def _approximates(self, tokens: list[tuple[str, int, int]], j: int, key: str) -> bool:
         """A word of an approximate number ("up to 4,000", "about 500") or the separator inside a
         number ("4,000"): it passes over without counting; the number counts once."""
-        word = tokens[j][0]
-        if word in (",", "."):
+        if key in (",", "."):
             return 0 < j < len(tokens) - 1 and tokens[j - 1][0].isdigit() and tokens[j + 1][0].isdigit() \
                 and tokens[j - 1][2] == tokens[j][1] and tokens[j][2] == tokens[j + 1][1]
-        if trie.token_key(word) not in self.approximators:
+        if key not in self.approximators:
             return False
         return any(_NUMBER.fullmatch(tokens[k][0]) for k in range(j + 1, min(j + 3, len(tokens))))
 
@@ -86,14 +84,15 @@ class EventLexicon:
             node, j, skipped = stack.pop()
             if j >= len(tokens):
                 continue
-            nxt = node.get(trie.token_key(tokens[j][0]))
+            key = trie.token_key(tokens[j][0])
+            nxt = node.get(key)
             if nxt is not None:
                 if None in nxt and (best is None or (j + 1 - i, -skipped) > (best[0], -best[1])):
                     best = (j + 1 - i, skipped, nxt[None])  # the longest, then the most literal
                 stack.append((nxt, j + 1, skipped))
-            if skipped < MAX_SKIPPED and self._optional(tokens[j][0]):
+            if skipped < MAX_SKIPPED and self._optional(key):
                 stack.append((node, j + 1, skipped + 1))
-            elif self._approximates(tokens, j):
+            elif (key in self.approximators or key in (",", ".")) and self._approximates(tokens, j, key):
                 stack.append((node, j + 1, skipped))
         if best is None:
             return None
