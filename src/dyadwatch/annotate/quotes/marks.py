@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[\"“«„])")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_EITHER = "“„«", "”»", '"'
@@ -77,13 +78,17 @@ def _single_is_apostrophe(text: str, i: int) -> bool:
     return before in "sS" and (after.isspace() or after in ".,;:")
 
 
+@lru_cache(maxsize=8)
+def _mark_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(marks)}]")
+
+
 def _scan(text: str, start: int, end: int, opening: str, closing: str, either: str,
           single: bool) -> list[tuple[int, str]]:
     marks = []
-    for i in range(start, end):
+    for found in _mark_pattern(opening + closing + either).finditer(text, start, end):
+        i = found.start()
         ch = text[i]
-        if ch not in opening and ch not in closing and ch not in either:
-            continue
         if single and ch in "’'" and _single_is_apostrophe(text, i):
             continue
         direction = _direction(text, i, opening, closing)
