@@ -287,3 +287,25 @@ def test_headlines_credit_statements_with_or_without_a_cue(title, words, kind, s
                                    "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference"])
 def test_headlines_without_a_statement_give_no_quote(title):
     assert headline_quotes(title, DAY) == []
+
+
+# --- the verb search shortcut gives what a full regex scan gives ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Peskov said on Wednesday that talks went on; he pointed   out the risks, SAID Lavrov.",
+    "Unsaid words, a saidx and said_2 are not cues; Said is.",
+    "The ſaid form and the Kelvin sign in \u212aremlin tells nothing, but café owners said so.",
+    "He told reporters he would say more: notes, noted, statement, stated.",
+    "",
+])
+def test_verb_matches_equal_a_full_scan_of_any_window(text):
+    from dyadwatch.annotate.quotes import _Doc
+    from dyadwatch.annotate.quotes.cues import default_cues
+
+    cues = default_cues()
+    doc = _Doc(text, [], [], [], None, cues)
+    for pattern in (cues.verb, cues.clause_verb):
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                expected = [m.span() for m in pattern.finditer(text, start, end)]
+                assert [m.span() for m in doc.verbs_in(pattern, start, end)] == expected, (start, end)

@@ -13,9 +13,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ...model import Actor, PartialDate, Quote, Sentence, Speaker, Timex
 from ..timex.calendar import DAY_OR_MONTH_VALUE
@@ -39,7 +40,7 @@ _TURN = re.compile(r"([A-Z][\w.'’ -]{0,40}?|Q|A):[ \t]+")
 _ANSWER_LABELS = ("a", "answer")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 _DATELINE = re.compile(  # "MOSCOW, Feb 26 — ", "New Delhi, Jan 19 (PTI) ", "Nov 26 (Interfax) - "
-    r"^(?:[A-Z][A-Z .'-]+,[^—\n]{0,60}?(?:—|–|\s--?\s)|"
+    r"(?:[A-Z][A-Z .'-]+,[^—\n]{0,60}?(?:—|–|\s--?\s)|"
     r"(?:[A-Z][\w .'-]{1,30},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
     r"\([A-Z][\w .&/-]{1,30}\)\s*(?:—|–|--?|:)?)\s*")
 _ROLE_HEADS = ("spokes", "minister", "president", "premier", "secretary", "ambassador", "envoy",
@@ -71,6 +72,37 @@ class _Doc:
         self.cues = cues
         self.paragraphs = paragraph_starts(text)
         self.spans = quoted_spans(text)  # every quotation between marks, read once
+        self._verb_starts = _verb_candidates(text, cues.verb_first_words)
+        self._according = [m.start() for m in _ACCORDING_HINT.finditer(text)]
+
+    def may_hold_according(self, start: int, end: int) -> bool:
+        """False when text[start:end] cannot hold "according to" (in any case)."""
+        at = bisect_left(self._according, start)
+        return at < len(self._according) and self._according[at] < end
+
+    def verbs_in(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
+        """`pattern.finditer(text, start, end)` for a pattern of verb forms (cues.verb,
+        cues.clause_verb), tried only where a word could open a verb form."""
+        text, starts = self.text, self._verb_starts
+        if starts is None:
+            return list(pattern.finditer(text, start, end))
+        tries = starts[bisect_left(starts, start):bisect_left(starts, end)]
+        if end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end):
+            cut = end - 1  # a word cut by the window's end: its head may be a form on its own
+            while cut > start and _WORD_CHAR.match(text, cut - 1):
+                cut -= 1
+            if cut >= start and (not tries or tries[-1] < cut):
+                tries.append(cut)
+        found: list[re.Match[str]] = []
+        position = start
+        for at in tries:
+            if at < position:
+                continue
+            match = pattern.match(text, at, end)
+            if match:
+                found.append(match)
+                position = match.end()
+        return found
 
     def sentence_at(self, offset: int, everywhere: bool = False) -> Sentence | None:
         for sentence in self.all_sentences if everywhere else self.sentences:
@@ -98,6 +130,34 @@ class _Doc:
             return self.published
         anchor = start if near is None else near
         return min(found, key=lambda t: abs(t.start - anchor)).value
+
+
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_ACCORDING_HINT = re.compile("according", re.IGNORECASE)
+_WORD_CHAR = re.compile(r"\w")
+_TOKEN = re.compile(r"\w+")
+
+
+def _verb_candidates(text: str, first_words: frozenset[str] | None) -> list[int] | None:
+    """Where a verb form may start: each word whose lower case opens some form (a word with
+    non-ASCII letters is kept, since the patterns' case folding may equate it with one)."""
+    if first_words is None:
+        return None
+    if text.isascii():
+        return [m.start() for m in _any_word_of(first_words).finditer(text.lower())]
+    return [m.start() for m in _TOKEN.finditer(text)
+            if (word := m.group(0)).lower() in first_words or not word.isascii()]
+
+
+@lru_cache(maxsize=4)
+def _any_word_of(words: frozenset[str]) -> re.Pattern[str]:
+    """A whole lower-case word of the set, the alternatives grouped by first letter (fast)."""
+    by_letter: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = "|".join(f"{re.escape(letter)}(?:{'|'.join(rests)})"
+                      for letter, rests in sorted(by_letter.items()))
+    return re.compile(rf"(?<!\w)(?:{groups or '(?!)'})(?!\w)")
 
 
 def speaker_of(actor: Actor) -> Speaker:
@@ -383,14 +443,16 @@ def _indirect_in(doc: _Doc, sentence: Sentence, quoted: list[tuple[int, int]]
     """The reported clause of a sentence, its cue and its speaker, or None."""
     text, cues = doc.text, doc.cues
     s_start, s_end = sentence.start, sentence.end
-    dateline = _DATELINE.match(text[s_start:s_end])
-    body_start = s_start + (dateline.end() if dateline else 0)
+    dateline = _DATELINE.match(text, s_start, s_end)
+    body_start = dateline.end() if dateline else s_start
 
     def outside_quotes(position: int) -> bool:
         return not any(a - 1 <= position < b + 1 for a, b in quoted)
 
     # "According to X, clause." and "clause, according to X."
-    for match in re.finditer(r"\baccording to\b", text[body_start:s_end], re.IGNORECASE):
+    according = _ACCORDING.finditer(text[body_start:s_end]) if doc.may_hold_according(body_start, s_end) \
+        else ()
+    for match in according:
         m_start, m_end = body_start + match.start(), body_start + match.end()
         if not outside_quotes(m_start):
             continue
@@ -406,7 +468,7 @@ def _indirect_in(doc: _Doc, sentence: Sentence, quoted: list[tuple[int, int]]
             if speaker and _is_person_speaker(speaker) and _words(text[speaker.end:s_end]) <= 3:
                 start, end = _clause_bounds(text, body_start, m_start)
                 return start, end, cue, speaker
-    for match in cues.verb.finditer(text, body_start, s_end):
+    for match in doc.verbs_in(cues.verb, body_start, s_end):
         v_start, v_end = match.start(), match.end()
         if not outside_quotes(v_start):
             continue
@@ -579,7 +641,7 @@ def _nested(doc: _Doc, quote: Quote) -> list[Quote]:
     words; in a transcript answer, "Lavrov said he would pass the request on" is Lavrov's."""
     text, cues = doc.text, doc.cues
     nested = []
-    for match in cues.clause_verb.finditer(text, quote.start, quote.end):
+    for match in doc.verbs_in(cues.clause_verb, quote.start, quote.end):
         v_start, v_end = match.span()
         floor = max((m.end() for m in _CLAUSE_OPENING.finditer(text, quote.start, v_start)),
                     default=quote.start)

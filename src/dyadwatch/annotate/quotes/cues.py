@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+_LEADING_WORD = re.compile(r"\w+")
 _KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "setting_nouns", "speaker_before",
          "quoted_as", "term_markers", "question_labels", "procedural_labels", "headline_speaker_words")
 _LATER_KEYS = ("setting_nouns", "headline_speaker_words")  # optional: added after the first release
@@ -30,6 +31,9 @@ class Cues:
     question_labels: frozenset[str]    # transcript turns that ask ("Q", "Question")
     procedural_labels: frozenset[str]  # transcript turns that run the event ("MODERATOR")
     headline_speaker: re.Pattern[str]  # "…: FM spokesperson": a speaker after a headline's colon
+    # the first word of every verb form, lower-cased: a verb match can only start at such a word
+    # (None: some form does not open with a word character, so no word can be ruled out)
+    verb_first_words: frozenset[str] | None = None
 
 
 def _alternation(words: list[str]) -> str:
@@ -79,7 +83,16 @@ def load_cues(path: Path | None = None) -> Cues:
         question_labels=frozenset(w.lower() for w in data["question_labels"]),
         procedural_labels=frozenset(w.lower() for w in data["procedural_labels"]),
         headline_speaker=re.compile(rf"\b(?:{_alternation(data['headline_speaker_words'])})", flags),
+        verb_first_words=_first_words(forms),
     )
+
+
+def _first_words(forms: list[str]) -> frozenset[str] | None:
+    forms = [f.strip() for f in forms if f.strip()]
+    firsts = [_LEADING_WORD.match(f) for f in forms]
+    if not all(firsts) or not all(f.isascii() for f in forms):
+        return None  # a non-ASCII form may match words whose lower case differs (ſ, K)
+    return frozenset(m.group(0).lower() for m in firsts)  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=1)
