@@ -299,11 +299,11 @@ def test_headlines_without_a_statement_give_no_quote(title):
     "",
 ])
 def test_verb_matches_equal_a_full_scan_of_any_window(text):
-    from dyadwatch.annotate.quotes import _Doc
     from dyadwatch.annotate.quotes.cues import default_cues
+    from dyadwatch.annotate.quotes.document import Doc
 
     cues = default_cues()
-    doc = _Doc(text, [], [], [], None, cues)
+    doc = Doc(text, [], [], [], None, cues)
     for pattern in (cues.verb, cues.clause_verb):
         for start in range(len(text) + 1):
             for end in range(start, len(text) + 1):

@@ -1,0 +1,144 @@
+"""One document as the quote searches read it: its text, paragraphs, sentences, actors, dates
+and quoted spans, indexed once; and small helpers on words and offsets."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ...model import Actor, PartialDate, Sentence, Timex
+from ..timex.calendar import DAY_OR_MONTH_VALUE
+from .cues import Cues
+from .marks import quoted_spans
+
+_WORD = re.compile(r"[\w’'-]+")
+STOP = re.compile(r"[.;!?\"“”«»]")
+_ACCORDING_HINT = re.compile("according", re.IGNORECASE)
+_WORD_CHAR = re.compile(r"\w")
+_TOKEN = re.compile(r"\w+")
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def paragraph_starts(text: str) -> list[int]:
+    starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
+    return starts
+
+
+def trim_comma(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation's words without surrounding space and without the comma that hands over to
+    its cue ("…without exception," Peskov said); sentence punctuation stays."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,:;—–-\n\t":
+        start += 1
+    while end > start and text[end - 1] in " ,.;:\n\t":
+        end -= 1
+    return start, end
+
+
+class Doc:
+    """Indexes over one document's layers, for the cue and speaker searches."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], actors: Sequence[Actor],
+                 timexes: Sequence[Timex], published: PartialDate | None, cues: Cues):
+        self.text = text
+        self.sentences = list(sentences)  # narrowed to those outside transcript turns for indirect speech
+        self.all_sentences = list(sentences)
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self.all_timexes = sorted(timexes, key=lambda t: t.start)
+        self.timexes = [t for t in self.all_timexes if t.type == "DATE" and DAY_OR_MONTH_VALUE.match(t.value)]
+        self.published = published.iso() if published else None
+        self.cues = cues
+        self.paragraphs = paragraph_starts(text)
+        self.spans = quoted_spans(text)  # every quotation between marks, read once
+        self._verb_starts = _verb_candidates(text, cues.verb_first_words)
+        self._according = [m.start() for m in _ACCORDING_HINT.finditer(text)]
+
+    def may_hold_according(self, start: int, end: int) -> bool:
+        """False when text[start:end] cannot hold "according to" (in any case)."""
+        at = bisect_left(self._according, start)
+        return at < len(self._according) and self._according[at] < end
+
+    def verbs_in(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
+        """`pattern.finditer(text, start, end)` for a pattern of verb forms (cues.verb,
+        cues.clause_verb), tried only where a word could open a verb form."""
+        text, starts = self.text, self._verb_starts
+        if starts is None:
+            return list(pattern.finditer(text, start, end))
+        tries = starts[bisect_left(starts, start):bisect_left(starts, end)]
+        if end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end):
+            cut = end - 1  # a word cut by the window's end: its head may be a form on its own
+            while cut > start and _WORD_CHAR.match(text, cut - 1):
+                cut -= 1
+            if cut >= start and (not tries or tries[-1] < cut):
+                tries.append(cut)
+        found: list[re.Match[str]] = []
+        position = start
+        for at in tries:
+            if at < position:
+                continue
+            match = pattern.match(text, at, end)
+            if match:
+                found.append(match)
+                position = match.end()
+        return found
+
+    def sentence_at(self, offset: int, everywhere: bool = False) -> Sentence | None:
+        for sentence in self.all_sentences if everywhere else self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(bisect_right(self.paragraphs, offset) - 1, 0)
+
+    def paragraph_end(self, offset: int) -> int:
+        index = self.paragraph_of(offset)
+        return self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else len(self.text)
+
+    def actors_in(self, start: int, end: int) -> list[Actor]:
+        return [a for a in self.actors if start <= a.start and a.end <= end]
+
+    def date_of(self, start: int, end: int, outside: Sequence[tuple[int, int]] = (),
+                near: int | None = None) -> str | None:
+        """The date of the sentence start..end: its time expression nearest to the cue (`near`)
+        outside the quoted words, else the publication date."""
+        found = [t for t in self.timexes
+                 if start <= t.start < end and not any(s <= t.start < e for s, e in outside)]
+        if not found:
+            return self.published
+        anchor = start if near is None else near
+        return min(found, key=lambda t: abs(t.start - anchor)).value
+
+
+def _verb_candidates(text: str, first_words: frozenset[str] | None) -> list[int] | None:
+    """Where a verb form may start: each word whose lower case opens some form (a word with
+    non-ASCII letters is kept, since the patterns' case folding may equate it with one)."""
+    if first_words is None:
+        return None
+    if text.isascii():
+        return [m.start() for m in _any_word_of(first_words).finditer(text.lower())]
+    return [m.start() for m in _TOKEN.finditer(text)
+            if (word := m.group(0)).lower() in first_words or not word.isascii()]
+
+
+@lru_cache(maxsize=4)
+def _any_word_of(words: frozenset[str]) -> re.Pattern[str]:
+    """A whole lower-case word of the set, the alternatives grouped by first letter (fast)."""
+    by_letter: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = "|".join(f"{re.escape(letter)}(?:{'|'.join(rests)})"
+                      for letter, rests in sorted(by_letter.items()))
+    return re.compile(rf"(?<!\w)(?:{groups or '(?!)'})(?!\w)")

@@ -1,0 +1,140 @@
+"""Indirect and mixed quotes: "X said (that) …", "…, X told reporters.", "according to X, …",
+"…, according to X."; the occasion and time of the saying skipped before the reported clause."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Quote, Sentence, Speaker
+from .document import Doc, clause_bounds, word_count
+from .speakers import is_person_speaker, role_speaker, subject_after, subject_before
+
+_DATELINE = re.compile(  # "MOSCOW, Feb 26 — ", "New Delhi, Jan 19 (PTI) ", "Nov 26 (Interfax) - "
+    r"(?:[A-Z][A-Z .'-]+,[^—\n]{0,60}?(?:—|–|\s--?\s)|"
+    r"(?:[A-Z][\w .'-]{1,30},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
+    r"\([A-Z][\w .&/-]{1,30}\)\s*(?:—|–|--?|:)?)\s*")
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_ADJUNCT_TIME = re.compile(r"\s*,?\s*(?:(?:on|in)\s+)?")
+
+
+def past_adjuncts(doc: Doc, after: int) -> int:
+    """Skip the occasion and the time right after a cue, in either order: "said at his weekly
+    briefing on Wednesday (that) …" — they frame the saying, they are not what was said."""
+    for _ in range(2):
+        setting = doc.cues.setting.match(doc.text, after)
+        if setting:
+            after = setting.end()
+        timex = next((t for t in doc.all_timexes if after <= t.start <= after + 6
+                      and _ADJUNCT_TIME.fullmatch(doc.text, after, t.start)), None)
+        if timex is None:
+            break
+        after = timex.end
+    return after
+
+
+def _indirect_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
+                 ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
+    """The reported clause of a sentence, its cue and its speaker, or None."""
+    text, cues = doc.text, doc.cues
+    s_start, s_end = sentence.start, sentence.end
+    dateline = _DATELINE.match(text, s_start, s_end)
+    body_start = dateline.end() if dateline else s_start
+
+    def outside_quotes(position: int) -> bool:
+        return not any(a - 1 <= position < b + 1 for a, b in quoted)
+
+    # "According to X, clause." and "clause, according to X."
+    according = _ACCORDING.finditer(text[body_start:s_end]) if doc.may_hold_according(body_start, s_end) \
+        else ()
+    for match in according:
+        m_start, m_end = body_start + match.start(), body_start + match.end()
+        if not outside_quotes(m_start):
+            continue
+        comma = text.find(",", m_end, s_end)
+        cue = (m_start, m_end, text[m_start:m_end])
+        if m_start - body_start <= 2 and comma != -1:
+            speaker = subject_after(doc, m_end, comma)
+            if speaker and is_person_speaker(speaker):
+                start, end = clause_bounds(text, comma + 1, s_end)
+                return start, end, cue, speaker
+        elif text[body_start:m_start].rstrip().endswith(","):
+            speaker = subject_after(doc, m_end, s_end)
+            if speaker and is_person_speaker(speaker) and word_count(text[speaker.end:s_end]) <= 3:
+                start, end = clause_bounds(text, body_start, m_start)
+                return start, end, cue, speaker
+    for match in doc.verbs_in(cues.verb, body_start, s_end):
+        v_start, v_end = match.start(), match.end()
+        if not outside_quotes(v_start):
+            continue
+        before = text[body_start:v_start]
+        rest = text[v_end:s_end]
+        # "clause, X said (to reporters on Wednesday)." — the frame closes the sentence
+        comma = before.rfind(",")
+        if comma != -1 and word_count(before[comma:]) <= 8 and not re.search(r"[\"“”]", before[comma:]):
+            rest_head = rest.split(",", 1)[0]
+            tail_ok = (word_count(rest_head) <= 6 and not cues.clause_verb.search(rest_head)
+                       and not re.search(r"\bthat\b", rest_head))
+            if tail_ok:
+                speaker = subject_before(doc, v_start, body_start + comma + 1) or subject_after(
+                    doc, v_end, s_end)
+                if speaker and is_person_speaker(speaker):
+                    start, end = clause_bounds(text, body_start, body_start + comma)
+                    if word_count(text[start:end]) >= 4:
+                        return start, end, (v_start, v_end, match.group(0)), speaker
+        # "X said (to reporters) (on Wednesday) (that) clause."
+        if not cues.clause_verb.fullmatch(match.group(0)):
+            continue
+        speaker = subject_before(doc, v_start, body_start)
+        if speaker is None or not is_person_speaker(speaker):
+            continue
+        after = v_end
+        listener = cues.listener.match(text, after)
+        if listener:
+            after = listener.end()
+        elif match.group(0).lower().startswith(("tell", "told")):
+            object_actor = next((a for a in doc.actors if a.start >= after and
+                                 word_count(text[after:a.start]) == 0), None)
+            if object_actor is None:
+                continue
+            after = object_actor.end
+        after = past_adjuncts(doc, after)
+        that = re.match(r"[^,.;:\"“”]{0,40}?\bthat\b", text[after:s_end])
+        nested_report = that is not None and cues.clause_verb.search(that.group(0)) is not None
+        if that and word_count(that.group(0)) <= 6 and not nested_report:
+            after += that.end()
+        elif nested_report:
+            pass  # "said the Russian side had stressed that …": what was said is another's report
+        elif not cues.bare_clause_verb.fullmatch(match.group(0)):
+            continue
+        elif re.match(r"\s*(?:,|:?\s*[\"“])", text[after:s_end]):
+            continue  # a direct quote or an adverbial clause follows, not a reported clause
+        start, end = clause_bounds(text, after, s_end)
+        if word_count(text[start:end]) >= 3:
+            return start, end, (v_start, v_end, match.group(0)), role_speaker(doc, speaker)
+    return None
+
+
+def indirect_quotes(doc: Doc, direct: list[Quote]) -> tuple[list[Quote], set[int]]:
+    """Indirect and mixed quotes; also the direct quotes absorbed as fragments of a mixed one."""
+    quoted = [p for span in doc.spans for p in span.parts]
+    direct_parts = [p for q in direct for p in q.parts]
+    absorbed: set[int] = set()
+    quotes: list[Quote] = []
+    for sentence in doc.sentences:
+        if any(a <= sentence.start and sentence.end <= b + 1 for a, b in direct_parts):
+            continue
+        found = _indirect_in(doc, sentence, quoted)
+        if found is None:
+            continue
+        start, end, cue, speaker = found
+        fragments = [(a, b) for a, b in quoted if start <= a and b <= end]
+        quoted_words = sum(word_count(doc.text[a:b]) for a, b in fragments)
+        clause_words = word_count(doc.text[start:end])
+        covered = [q for q in direct if any(start <= a and b <= end for a, b in q.parts)]
+        if covered and quoted_words >= 0.85 * clause_words:
+            continue  # "X said that "…"": the direct quote already holds it
+        absorbed.update(id(q) for q in covered)
+        kind = "mixed" if fragments else "indirect"
+        date = doc.date_of(sentence.start, sentence.end, fragments, cue[0])
+        quotes.append(Quote(start, end, doc.text[start:end], kind, ((start, end),), cue, speaker, date))
+    return quotes, absorbed

@@ -1,0 +1,43 @@
+"""Speech reported inside a quotation, credited to its own speaker."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Quote
+from .document import Doc, clause_bounds, word_count
+from .indirect import past_adjuncts
+from .speakers import role_speaker, subject_before
+
+_CLAUSE_OPENING = re.compile(r"(?:^|[.;:!?]\s+|,\s+(?:and|but|while)\s+|\b(?:and|but)\s+)")
+
+
+def nested_quotes(doc: Doc, quote: Quote) -> list[Quote]:
+    """Speech reported inside a quotation, credited to its own speaker: in "Geng said the
+    Russian side had stressed that the measures were temporary", the measures are Russia's
+    words; in a transcript answer, "Lavrov said he would pass the request on" is Lavrov's."""
+    text, cues = doc.text, doc.cues
+    nested = []
+    for match in doc.verbs_in(cues.clause_verb, quote.start, quote.end):
+        v_start, v_end = match.span()
+        floor = max((m.end() for m in _CLAUSE_OPENING.finditer(text, quote.start, v_start)),
+                    default=quote.start)
+        speaker = subject_before(doc, v_start, floor)
+        same_person = quote.speaker is not None and speaker is not None and speaker.name is not None \
+            and speaker.name == quote.speaker.name
+        if speaker is None or speaker.code is None or speaker.start < quote.start or same_person:
+            continue
+        after = past_adjuncts(doc, v_end)
+        that = re.match(r"\s+that\b", text[after:quote.end])
+        if that:
+            after += that.end()
+        elif not cues.bare_clause_verb.fullmatch(match.group(0)):
+            continue
+        sentence = doc.sentence_at(after, everywhere=True)  # inside a transcript answer too
+        end = min(quote.end, sentence.end if sentence else quote.end)
+        start, end = clause_bounds(text, after, end)
+        if word_count(text[start:end]) >= 4:
+            date = doc.date_of(sentence.start, sentence.end, (), v_start) if sentence else quote.date
+            nested.append(Quote(start, end, text[start:end], "indirect", ((start, end),),
+                                (v_start, v_end, match.group(0)), role_speaker(doc, speaker), date))
+    return nested

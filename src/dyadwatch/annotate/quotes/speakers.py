@@ -1,0 +1,137 @@
+"""Who speaks: the actor next to a cue verb (before it or, inverted, after it), a role such as
+"the spokesman" read as the last person who held it, and "he"/"she" as the person quoted last."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...model import Actor, Quote, Speaker
+from .document import STOP, Doc, word_count
+
+SUBJECT_GAP_WORDS = 4     # words allowed between a speaker and its verb ("Peskov on Wednesday said")
+CONTINUATION_PARAGRAPHS = 2
+
+_GAP_OK = re.compile(r"^[\s,]*(?:(?:side|also|later|then|further|again|earlier|separately|repeatedly|"
+                     r"has|had|have|reportedly|once|previously|on|in|at|this|last|the|same|day|"
+                     r"morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|"
+                     r"sunday|week|month|year|\d+)[\s,]+)*$", re.IGNORECASE)
+_PASSIVE_OR_RELATIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|what|which|whom?)\s*$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:what|which|who|whom|that)\s+$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
+_PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+_ROLE_HEADS = ("spokes", "minister", "president", "premier", "secretary", "ambassador", "envoy",
+               "chancellor", "chairman", "leader", "diplomat", "adviser", "advisor", "general",
+               "commander", "governor", "mayor", "director", "official", "chief")
+
+
+def speaker_of(actor: Actor) -> Speaker:
+    """The speaker an actor mention names, as written and resolved."""
+    return Speaker(actor.text, actor.start, actor.end, actor.name, actor.code)
+
+
+def _speaker(doc: Doc, actor: Actor | None, start: int, end: int) -> Speaker | None:
+    if actor is not None:
+        return speaker_of(actor)
+    written = doc.text[start:end].strip(" ,")
+    if not written or word_count(written) > 6:
+        return None
+    offset = start + doc.text[start:end].index(written)
+    return Speaker(written, offset, offset + len(written))
+
+
+def best_actor(candidates: list[Actor]) -> Actor | None:
+    """Of the actors in a speaker phrase, the person if there is one ("Kremlin spokesman Dmitry
+    Peskov"), else the last one."""
+    if not candidates:
+        return None
+    people = [a for a in candidates if a.name and a.role]
+    return (people or candidates)[-1]
+
+
+def subject_before(doc: Doc, verb_start: int, floor: int) -> Speaker | None:
+    """The speaker that ends right before a cue verb: "Peskov said", "the ministry's spokeswoman
+    told", "Peskov, the Kremlin spokesman, said"."""
+    region = doc.text[floor:verb_start]
+    if _PASSIVE_OR_RELATIVE.search(region):
+        return None
+    candidates = doc.actors_in(floor, verb_start)
+    if candidates:
+        last = candidates[-1]
+        if _RELATIVE_BEFORE.search(doc.text[max(floor, last.start - 12):last.start]):
+            return None  # "what it said was a letter"
+        gap = doc.text[last.end:verb_start]
+        if _GAP_OK.match(gap) and word_count(gap) <= SUBJECT_GAP_WORDS:
+            phrase = [a for a in candidates if not STOP.search(doc.text[a.end:last.start])
+                      and "," not in doc.text[a.end:last.start] and a.start >= last.start - 60]
+            return _speaker(doc, best_actor(phrase), 0, 0)
+        if gap.strip().startswith(",") and gap.rstrip().endswith(","):  # an appositive
+            appositive = gap.strip()[1:-1]
+            if word_count(appositive) <= 8 and not STOP.search(appositive):
+                return _speaker(doc, last, 0, 0)
+    words = region.split()
+    if 1 <= len(words) <= 3 and not STOP.search(region):
+        written = " ".join(words)
+        if _PRONOUN.match(written) or written[:1].isupper() or \
+                written.lower().startswith(("the ", "a ", "an ")):
+            return _speaker(doc, None, floor, verb_start)
+    return None
+
+
+def subject_after(doc: Doc, verb_end: int, ceiling: int) -> Speaker | None:
+    """The speaker of an inverted cue: "said Peskov", "said the Kremlin spokesman"."""
+    region = doc.text[verb_end:ceiling]
+    stop = re.search(r"[,.;:!?]|\bthat\b|\bin\b|\bon\b|\bat\b|\bduring\b", region)
+    region_end = verb_end + (stop.start() if stop else len(region))
+    candidates = doc.actors_in(verb_end, region_end)
+    if candidates:
+        first = candidates[0]
+        if word_count(doc.text[verb_end:first.start]) <= 3:
+            return _speaker(doc, best_actor(candidates), 0, 0)
+    written = doc.text[verb_end:region_end]
+    if 1 <= word_count(written) <= 5:
+        return _speaker(doc, None, verb_end, region_end)
+    return None
+
+
+def role_speaker(doc: Doc, speaker: Speaker) -> Speaker:
+    """'the spokesman' with no name: the last person named before it whose role has that word."""
+    if speaker.name and speaker.name != speaker.code:
+        actor = next((a for a in doc.actors if a.start == speaker.start), None)
+        if actor is None or actor.role or actor.kb_id:
+            return speaker
+    words = speaker.text.lower().split()
+    head = next((h for w in reversed(words) for h in _ROLE_HEADS if w.startswith(h)), None)
+    if head is None:
+        return speaker
+    country = speaker.code[:3] if speaker.code else None
+    for actor in reversed(doc.actors):
+        if actor.start >= speaker.start or not actor.name or not actor.role:
+            continue
+        role = actor.role.lower()
+        fits = head in role or (head == "spokes" and "press secretary" in role)
+        if fits and (country is None or actor.country == country):
+            return Speaker(speaker.text, speaker.start, speaker.end, actor.name, actor.code, "role")
+    return speaker
+
+
+def is_person_speaker(speaker: Speaker | None) -> bool:
+    return speaker is not None and (speaker.name is not None or speaker.code is not None)
+
+
+def pronouns_resolved(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """ "…," he said: "he" or "she" is the person quoted last, in the same paragraph or the one or
+    two before (news names a speaker, then goes on with the pronoun)."""
+    out: list[Quote] = []
+    last: tuple[int, Speaker] | None = None  # (paragraph, speaker)
+    for quote in quotes:
+        speaker = quote.speaker
+        paragraph = doc.paragraph_of(quote.start)
+        if speaker is not None and speaker.name is None and _PERSONAL.match(speaker.text) and last \
+                and paragraph - last[0] <= CONTINUATION_PARAGRAPHS:
+            speaker = replace(speaker, name=last[1].name, code=last[1].code, resolved_by="pronoun")
+            quote = replace(quote, speaker=speaker)
+        elif speaker is not None and speaker.name and speaker.name != speaker.code:
+            last = (paragraph, speaker)
+        out.append(quote)
+    return out
