@@ -309,3 +309,34 @@ def test_verb_matches_equal_a_full_scan_of_any_window(text):
             for end in range(start, len(text) + 1):
                 expected = [m.span() for m in pattern.finditer(text, start, end)]
                 assert [m.span() for m in doc.verbs_in(pattern, start, end)] == expected, (start, end)
+
+
+# --- a participle after the cue, a predicate joined by "and" ----------------------------------
+
+def test_participle_after_the_cue_goes_on_with_the_same_speaker():
+    text = ('"We have nothing to hide at all," Russian Foreign Minister Sergei Lavrov told reporters '
+            "on Monday, pointing out that inspections are carried out at every border crossing.")
+    direct, continued = quotes_of(text)
+    assert continued.text == "inspections are carried out at every border crossing"
+    assert continued.kind == "indirect" and continued.cue[2] == "pointing out"
+    assert continued.speaker.name == direct.speaker.name == "Sergei Lavrov"
+
+
+def test_participle_without_that_is_not_speech():
+    text = '"We will see what happens next," Lavrov said, adding to the confusion over the talks.'
+    assert [q.kind for q in quotes_of(text)] == ["direct"]
+
+
+def test_speech_verb_joined_by_and_takes_the_subject_of_the_first_predicate():
+    text = ("Kremlin spokesman Dmitry Peskov said China had notified Moscow in advance and had "
+            "stressed that the checks were temporary and would end soon.")
+    outer, inner = quotes_of(text)
+    assert outer.speaker.name == "Dmitry Peskov"
+    assert inner.text == "the checks were temporary and would end soon"
+    assert inner.speaker.code == "CHN"
+
+
+def test_predicate_joined_by_and_with_no_actor_opening_the_clause_names_no_one():
+    text = ("Kremlin spokesman Dmitry Peskov said the talks had gone well and stressed that the "
+            "checks were temporary and would end soon.")
+    assert [q.speaker.name for q in quotes_of(text)] == ["Dmitry Peskov"]

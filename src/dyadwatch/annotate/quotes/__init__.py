@@ -22,7 +22,7 @@ from ...model import Actor, PartialDate, Quote, Sentence, Timex
 from .cues import Cues, default_cues, load_cues
 from .direct import direct_quotes
 from .document import Doc, paragraph_starts
-from .indirect import indirect_quotes
+from .indirect import continued_quotes, indirect_quotes
 from .nested import nested_quotes
 from .speakers import pronouns_resolved, speaker_of
 from .transcripts import transcript_turns
@@ -44,6 +44,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor
     indirect, absorbed = indirect_quotes(doc, direct)
     kept = [q for q in direct if id(q) not in absorbed]
     found = turns + kept + indirect
+    found += continued_quotes(doc, kept + indirect)
     nested = [inner for quote in found for inner in nested_quotes(doc, quote)]
     return pronouns_resolved(doc, sorted(found + nested, key=lambda q: q.start))
 

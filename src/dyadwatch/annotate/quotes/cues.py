@@ -12,8 +12,10 @@ import yaml
 
 _LEADING_WORD = re.compile(r"\w+")
 _KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "setting_nouns", "speaker_before",
-         "quoted_as", "term_markers", "question_labels", "procedural_labels", "headline_speaker_words")
-_LATER_KEYS = ("setting_nouns", "headline_speaker_words")  # optional: added after the first release
+         "quoted_as", "term_markers", "question_labels", "procedural_labels", "headline_speaker_words",
+         "continuing_participles", "coordinating_auxiliaries")
+_LATER_KEYS = ("setting_nouns", "headline_speaker_words",  # optional: added after the first release
+               "continuing_participles", "coordinating_auxiliaries")
 _OCCASION = (r"(?:at|in|on|during)\s+(?:a|an|the|his|her|its|their|this|[A-Z][\w.]*['’]s)\s+"
              r"(?:[\w-]+\s+){{0,3}}?(?:{nouns})")
 
@@ -31,6 +33,10 @@ class Cues:
     question_labels: frozenset[str]    # transcript turns that ask ("Q", "Question")
     procedural_labels: frozenset[str]  # transcript turns that run the event ("MODERATOR")
     headline_speaker: re.Pattern[str]  # "…: FM spokesperson": a speaker after a headline's colon
+    # ", adding that …" right after a cue: the same speaker goes on (group "verb")
+    continuation: re.Pattern[str] = re.compile("(?!)")
+    # "and had stressed that": words between "and" and a verb that leave its subject unsaid
+    coordinated_predicate: re.Pattern[str] = re.compile("(?!)")
     # the first word of every verb form, lower-cased: a verb match can only start at such a word
     # (None: some form does not open with a word character, so no word can be ruled out)
     verb_first_words: frozenset[str] | None = None
@@ -84,6 +90,10 @@ def load_cues(path: Path | None = None) -> Cues:
         procedural_labels=frozenset(w.lower() for w in data["procedural_labels"]),
         headline_speaker=re.compile(rf"\b(?:{_alternation(data['headline_speaker_words'])})", flags),
         verb_first_words=_first_words(forms),
+        continuation=re.compile(rf"\s*,\s*(?P<verb>{_alternation(data['continuing_participles'])})\s+that\b",
+                                flags),
+        coordinated_predicate=re.compile(
+            rf"\s*(?:(?:{_alternation(data['coordinating_auxiliaries'])})\s+)*", flags),
     )
 
 

@@ -138,3 +138,35 @@ def indirect_quotes(doc: Doc, direct: list[Quote]) -> tuple[list[Quote], set[int
         date = doc.date_of(sentence.start, sentence.end, fragments, cue[0])
         quotes.append(Quote(start, end, doc.text[start:end], kind, ((start, end),), cue, speaker, date))
     return quotes, absorbed
+
+
+def continued_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """A speech verb's participle right after a quote's cue goes on with the same speaker:
+    '"…," Peskov told journalists on Wednesday, pointing out that checks are made even at the
+    Kremlin'; "…, the ministry said, adding that …". Only after a cue that follows its quote."""
+    text, cues = doc.text, doc.cues
+    found: list[Quote] = []
+    taken = [(q.start, q.end) for q in quotes]
+    for quote in quotes:
+        if quote.cue is None or quote.speaker is None or quote.cue[0] < quote.end:
+            continue
+        sentence = doc.sentence_at(quote.cue[0])
+        if sentence is None:
+            continue
+        after = max(quote.cue[1], quote.speaker.end)
+        listener = cues.listener.match(text, after)
+        if listener:
+            after = listener.end()
+        after = past_adjuncts(doc, after)
+        participle = cues.continuation.match(text, after, sentence.end)
+        if participle is None:
+            continue
+        start, end = clause_bounds(text, participle.end(), sentence.end)
+        if word_count(text[start:end]) < 3 or any(start < b and a < end for a, b in taken):
+            continue
+        fragments = [p for span in doc.spans for p in span.parts if start <= p[0] and p[1] <= end]
+        cue = (participle.start("verb"), participle.end("verb"), participle.group("verb"))
+        date = doc.date_of(sentence.start, sentence.end, fragments, cue[0])
+        found.append(Quote(start, end, text[start:end], "mixed" if fragments else "indirect",
+                           ((start, end),), cue, quote.speaker, date))
+    return found

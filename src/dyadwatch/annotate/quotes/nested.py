@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ...model import Quote
+from ...model import Quote, Speaker
 from .document import Doc, clause_bounds, word_count
 from .indirect import past_adjuncts
-from .speakers import role_speaker, subject_before
+from .speakers import role_speaker, speaker_of, subject_before
 
 _CLAUSE_OPENING = re.compile(r"(?:^|[.;:!?]\s+|,\s+(?:and|but|while)\s+|\b(?:and|but)\s+)")
 
@@ -22,7 +22,7 @@ def nested_quotes(doc: Doc, quote: Quote) -> list[Quote]:
         v_start, v_end = match.span()
         floor = max((m.end() for m in _CLAUSE_OPENING.finditer(text, quote.start, v_start)),
                     default=quote.start)
-        speaker = subject_before(doc, v_start, floor)
+        speaker = subject_before(doc, v_start, floor) or _coordinated_subject(doc, quote, floor, v_start)
         same_person = quote.speaker is not None and speaker is not None and speaker.name is not None \
             and speaker.name == quote.speaker.name
         if speaker is None or speaker.code is None or speaker.start < quote.start or same_person:
@@ -41,3 +41,21 @@ def nested_quotes(doc: Doc, quote: Quote) -> list[Quote]:
             nested.append(Quote(start, end, text[start:end], "indirect", ((start, end),),
                                 (v_start, v_end, match.group(0)), role_speaker(doc, speaker), date))
     return nested
+
+
+_AND = re.compile(r"\band\s+$")
+
+
+def _coordinated_subject(doc: Doc, quote: Quote, floor: int, v_start: int) -> Speaker | None:
+    """The subject of a predicate joined by "and": in "Russia had informed China in advance and
+    had stressed that …", Russia stressed it. The subject opens the clause before the "and"."""
+    text = doc.text
+    joined = _AND.search(text, quote.start, floor)
+    if joined is None or not doc.cues.coordinated_predicate.fullmatch(text, floor, v_start):
+        return None
+    opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, quote.start, joined.start())),
+                  default=quote.start)
+    first = next((a for a in doc.actors_in(opening, joined.start())), None)
+    if first is None or word_count(text[opening:first.start]) > 1 or first.code is None:
+        return None
+    return speaker_of(first)
