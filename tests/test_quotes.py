@@ -340,3 +340,15 @@ def test_predicate_joined_by_and_with_no_actor_opening_the_clause_names_no_one()
     text = ("Kremlin spokesman Dmitry Peskov said the talks had gone well and stressed that the "
             "checks were temporary and would end soon.")
     assert [q.speaker.name for q in quotes_of(text)] == ["Dmitry Peskov"]
+
+
+def test_speech_reported_in_a_transcript_question_is_found_but_the_question_is_not_a_statement():
+    text = ("Q: A newspaper has printed a letter from the Chinese Embassy. The embassy complains that "
+            "Chinese students are being stopped for checks at metro stations. What is your comment?\n\n"
+            "Dmitry Peskov: We have not seen this letter, so I cannot comment on it in any detail.\n\n"
+            "Q: Will the Kremlin answer it?\n\n"
+            "Dmitry Peskov: No, there is nothing to answer here at all.")
+    reported, *answers = quotes_of(text)
+    assert reported.text == "Chinese students are being stopped for checks at metro stations"
+    assert reported.kind == "indirect" and reported.speaker.code == "CHNGOV"
+    assert [q.speaker.name for q in answers] == ["Dmitry Peskov", "Dmitry Peskov"]

@@ -34,13 +34,15 @@ def find_quotes(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor
     """Direct, indirect and mixed quotations of a text, in order of their start. `title_actors`
     (the actors of the document's title) name the speaker of a transcript's "A:" turns."""
     doc = Doc(text, sentences, actors, timexes, published, cues or default_cues())
-    turns, turn_ranges = transcript_turns(doc, title_actors)
+    turns, turn_ranges, questions = transcript_turns(doc, title_actors)
 
     def outside_turns(quote: Quote) -> bool:
         return not any(a <= quote.start < b for a, b in turn_ranges)
 
     direct = [q for q in direct_quotes(doc) if outside_turns(q)]
-    doc.sentences = [s for s in doc.sentences if not any(a <= s.start < b for a, b in turn_ranges)]
+    # speech reported in a question is still sought ("Q: The embassy complains that …")
+    answers = [r for r in turn_ranges if r not in questions]
+    doc.sentences = [s for s in doc.sentences if not any(a <= s.start < b for a, b in answers)]
     indirect, absorbed = indirect_quotes(doc, direct)
     kept = [q for q in direct if id(q) not in absorbed]
     found = turns + kept + indirect

@@ -14,22 +14,27 @@ _TURN = re.compile(r"([A-Z][\w.'’ -]{0,40}?|Q|A):[ \t]+")
 _ANSWER_LABELS = ("a", "answer")
 
 
-def transcript_turns(doc: Doc, title_actors: Sequence[Actor]) -> tuple[list[Quote], list[tuple[int, int]]]:
+def transcript_turns(doc: Doc, title_actors: Sequence[Actor]
+                     ) -> tuple[list[Quote], list[tuple[int, int]], list[tuple[int, int]]]:
     """Turns of a transcript ("Dmitry Peskov: …", "A: …"): each answer is a direct quote of the
-    person the label names ("A" is the person the title names). Returns the quotes and the
-    ranges of every turn, questions included, which hold no quotes of their own."""
+    person the label names ("A" is the person the title names). Returns the quotes, the ranges
+    of every turn, questions included, which hold no quotes of their own, and the ranges of the
+    questions (a question may report what someone else said: "The embassy complains that …")."""
     text = doc.text
     labelled = [(p, m) for p in doc.paragraphs if (m := _TURN.match(text, p))]
     if len(labelled) < 2:
-        return [], []
+        return [], [], []
     title_person = next((a for a in title_actors if a.name and a.role), None)
-    quotes, ranges = [], []
+    quotes, ranges, questions = [], [], []
     for index, (start, match) in enumerate(labelled):
         end = labelled[index + 1][0] if index + 1 < len(labelled) else len(text)
         label = match.group(1)
         ranges.append((start, end))
         first_word = label.lower().split()[0] if label.split() else ""
-        if first_word in doc.cues.question_labels or label.lower() in doc.cues.procedural_labels:
+        if first_word in doc.cues.question_labels:
+            questions.append((start, end))
+            continue
+        if label.lower() in doc.cues.procedural_labels:
             continue
         if label.lower() in _ANSWER_LABELS:
             if title_person is None:
@@ -47,7 +52,7 @@ def transcript_turns(doc: Doc, title_actors: Sequence[Actor]) -> tuple[list[Quot
         words = " ".join(text[a:b] for a, b in parts)
         quotes.append(Quote(body_start, body_end, words, "direct", parts,
                             (start, start + len(label), label), speaker, doc.published))
-    return quotes, ranges
+    return quotes, ranges, questions
 
 
 def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
