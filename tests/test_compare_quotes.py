@@ -294,3 +294,20 @@ def test_white_house_texts_give_sane_quotes():
         assert not text[max(0, row["start"] - 12):row["start"]].rstrip().endswith(("Q:", "MODERATOR:"))
     speakers = {(r["speaker"] or {}).get("name") for r in rows}
     assert "Joe Biden" in speakers
+
+
+def test_without_a_transcript_the_speakers_own_government_account_is_the_reference():
+    from dyadwatch.compare.statements import ReportedQuote, Version, _reference
+
+    def version(outlet: str, kind: str, text: str) -> Version:
+        quote = ReportedQuote("d-" + outlet, outlet, kind, "2020-04-16", 0, len(text), text, "indirect",
+                              "Putin", "Vladimir Putin", "RUSGOV", "2020-04-16")
+        return Version(quote.document_id, outlet, kind, [quote])
+
+    kremlin = version("President of Russia", "other", "attempts to accuse China are counterproductive")
+    beijing = version("Ministry of Foreign Affairs of the People's Republic of China", "other",
+                      "attempts to accuse China of informing the world too late are counterproductive and wrong")
+    wire = version("Reuters", "news", "attempts to accuse China of informing the world too late about the "
+                   "virus are counterproductive, the Kremlin said")
+    assert _reference([beijing, wire, kremlin]) is kremlin
+    assert _reference([beijing, wire]) is beijing  # no own account: the fullest of the readouts

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..kb.outlets import registry
 from .similarity import Weights, changed_words, clauses, content_stems, coverage, overlap, same_words, weights
 
 LINK_OVERLAP = 0.5        # same speaker, same day: share of content words two units must share
@@ -212,7 +213,16 @@ def _absorb_siblings(group: list[Version], versions: list[Version]) -> None:
 
 
 def _reference(group: list[Version]) -> Version:
-    return min(group, key=lambda v: (_DOCUMENT_KIND_RANK.get(v.document_kind, 3), -v.words()))
+    """A transcript if there is one; else the speaker's own government's account (the Kremlin's
+    readout of Putin's call, not the other side's); else by kind of document, the fullest first."""
+    return min(group, key=lambda v: (v.document_kind != "transcript", not _own_government(v),
+                                     _DOCUMENT_KIND_RANK.get(v.document_kind, 3), -v.words()))
+
+
+def _own_government(version: Version) -> bool:
+    outlet = registry().lookup(version.outlet)
+    return outlet is not None and outlet.type == "government" and any(
+        q.speaker_code[:3] == outlet.country for q in version.quotes if q.speaker_code)
 
 
 Cluster = list[tuple[Version, str, ReportedQuote]]
