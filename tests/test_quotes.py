@@ -352,3 +352,11 @@ def test_speech_reported_in_a_transcript_question_is_found_but_the_question_is_n
     assert reported.text == "Chinese students are being stopped for checks at metro stations"
     assert reported.kind == "indirect" and reported.speaker.code == "CHNGOV"
     assert [q.speaker.name for q in answers] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_speech_told_to_a_pronoun_inside_a_quotation_is_the_nested_speakers():
+    text = ('"I met Sergei Lavrov in Geneva on Monday, and he told me that Moscow was ready to resume '
+            'the talks," Chinese Foreign Minister Wang Yi said.')
+    outer, inner = quotes_of(text)
+    assert outer.speaker.name == "Wang Yi"
+    assert inner.text == "Moscow was ready to resume the talks" and inner.speaker.name == "Sergei Lavrov"

@@ -27,7 +27,8 @@ def nested_quotes(doc: Doc, quote: Quote) -> list[Quote]:
             and speaker.name == quote.speaker.name
         if speaker is None or speaker.code is None or speaker.start < quote.start or same_person:
             continue
-        after = past_adjuncts(doc, v_end)
+        listener = cues.listener.match(text, v_end)  # "he told me that …"
+        after = past_adjuncts(doc, listener.end() if listener else v_end)
         that = re.match(r"\s+that\b", text[after:quote.end])
         if that:
             after += that.end()
