@@ -311,3 +311,20 @@ def test_without_a_transcript_the_speakers_own_government_account_is_the_referen
                    "virus are counterproductive, the Kremlin said")
     assert _reference([beijing, wire, kremlin]) is kremlin
     assert _reference([beijing, wire]) is beijing  # no own account: the fullest of the readouts
+
+
+def test_two_sentences_reported_as_one_clause_are_not_an_omission():
+    from dyadwatch.compare.statements import ReportedQuote, find_statements
+
+    def quote(document: str, outlet: str, kind: str, text: str) -> ReportedQuote:
+        return ReportedQuote(document, outlet, kind, "2020-02-19", 0, len(text), text, "direct",
+                             "Geng Shuang", "Geng Shuang", "CHNGOV", "2020-02-19", paragraph=0)
+
+    said = ("These measures do not mean a total ban on travel between our two countries. They are temporary "
+            "and will be lifted once the situation gets better. We value our cooperation with Russia very highly.")
+    joined = ("The measures do not mean a complete halt to travel between the two countries, are temporary and "
+              "will be lifted once the situation improves. We value our cooperation with Russia very highly.")
+    (statement,) = find_statements([quote("t", "MFA", "transcript", said), quote("w", "Wire", "news", joined)])
+    assert [d.kind for d in statement.differences] == ["wording"]
+    assert statement.alignment[1] == {"MFA": "They are temporary and will be lifted once the situation gets better",
+                                      "Wire": "(in another clause)"}

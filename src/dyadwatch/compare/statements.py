@@ -26,6 +26,7 @@ LINK_OVERLAP = 0.5        # same speaker, same day: share of content words two u
 STRONG_OVERLAP = 0.7      # different speakers: the words must be nearly the same
 CLUSTER_OVERLAP = 0.5     # a unit joins a cluster at this overlap with one of its members
 COVERED = 0.75            # a version that holds this share of a unit's words has it (merged or split)
+JOINED_COVERED = 0.5      # … or its clause of the reference clause next to it holds this share
 MAX_DAYS_APART = 1
 COVERED_ELSEWHERE = "(in another clause)"
 _DOCUMENT_KIND_RANK = {"transcript": 0, "other": 1, "analysis": 2, "news": 3}
@@ -273,12 +274,15 @@ def _pair_lone_clauses(version: Version, reference: Version, clusters: list[Clus
             own[0].clear()
 
 
-def _present(cluster: Cluster, versions: list[Version]) -> list[Version]:
-    """The versions that have the cluster's clause: its members, and versions whose text holds
-    most of the seed's words (merged into, or split across, other clauses)."""
+def _present(cluster: Cluster, versions: list[Version], neighbours: list[Cluster] = ()) -> list[Version]:
+    """The versions that have the cluster's clause: its members, versions whose text holds
+    most of the seed's words (merged into, or split across, other clauses), and versions whose
+    clause of a neighbouring reference clause also holds half of its words (two sentences
+    reported as one clause: "the steps do not mean a total halt …, are temporary and …")."""
     members = {id(v) for v, _, _ in cluster}
     seed = cluster[0][1]
-    return [v for v in versions if id(v) in members or coverage(seed, v.text) >= COVERED]
+    joined = {id(v) for other in neighbours for v, unit, _ in other if coverage(seed, unit) >= JOINED_COVERED}
+    return [v for v in versions if id(v) in members or id(v) in joined or coverage(seed, v.text) >= COVERED]
 
 
 def _passage_keys(cluster: Cluster) -> set[tuple[str, str, int]]:
@@ -320,7 +324,10 @@ def _differences(group: list[Version], reference: Version
     alignment: list[dict[str, str | None]] = []
     weight = weights([unit for v in ordered for unit, _ in v.units], len(ordered))
     clusters = _clusters(ordered, weight)
-    present_in = {id(cluster): _present(cluster, ordered) for cluster in clusters}
+    seeded = [c for c in clusters if c[0][0] is reference]
+    around = {id(c): seeded[max(i - 1, 0):i] + seeded[i + 1:i + 2] for i, c in enumerate(seeded)}
+    present_in = {id(cluster): _present(cluster, ordered, around.get(id(cluster), []))
+                  for cluster in clusters}
     passage_of = _passages(clusters, reference)
     for cluster in clusters:
         _, seed, _ = cluster[0]
