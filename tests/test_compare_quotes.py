@@ -328,3 +328,12 @@ def test_two_sentences_reported_as_one_clause_are_not_an_omission():
     assert [d.kind for d in statement.differences] == ["wording"]
     assert statement.alignment[1] == {"MFA": "They are temporary and will be lifted once the situation gets better",
                                       "Wire": "(in another clause)"}
+
+
+def test_words_reports_use_for_one_another_count_as_one_content_word():
+    from dyadwatch.compare.similarity import content_stems
+
+    assert content_stems("he was not aware of the letter") == content_stems("I do not know of the letter")
+    assert overlap("And trust me, nobody is singled out", "And believe me, nobody is singled out") == 1.0
+    assert overlap("the precautions are temporary", "these steps are only interim") == 1.0
+    assert not content_stems("the talks were useful") & content_stems("the steps were temporary")

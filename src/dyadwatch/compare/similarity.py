@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
+import yaml
 from rapidfuzz import fuzz
 
 STEM_LENGTH = 5  # words compared by their first letters: relations ~ relationship, value ~ valued
@@ -32,15 +33,35 @@ def _function_words() -> frozenset[str]:
     return frozenset(w.strip() for w in lines.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _paraphrases() -> dict[str, str]:
+    """Each stem of a paraphrase group (kb/quotes/paraphrases.yaml) → the group's first stem."""
+    source = resources.files("dyadwatch.kb").joinpath("quotes/paraphrases.yaml")
+    data = yaml.safe_load(source.read_text("utf-8"))
+    groups = data.get("groups") if isinstance(data, dict) else None
+    if not isinstance(groups, list) or not all(
+            isinstance(g, list) and g and all(isinstance(w, str) for w in g) for g in groups):
+        raise ValueError("kb/quotes/paraphrases.yaml: 'groups' must be a list of word lists")
+    canonical: dict[str, str] = {}
+    for group in groups:
+        first = group[0].lower()[:STEM_LENGTH]
+        for word in group:
+            canonical.setdefault(word.lower()[:STEM_LENGTH], first)
+    return canonical
+
+
 @lru_cache(maxsize=65536)
 def content_stems(text: str) -> frozenset[str]:
-    """Content words of a text, cut to their first letters."""
+    """Content words of a text, cut to their first letters; words that reports use for one
+    another (kb/quotes/paraphrases.yaml) count as one."""
     stems = set()
     function_words = _function_words()
+    canonical = _paraphrases()
     for word in normalize(text).split():
         if word in function_words or len(word) < 3:
             continue
-        stems.add(word[:STEM_LENGTH] if not word.isdigit() else word)
+        stem = word[:STEM_LENGTH] if not word.isdigit() else word
+        stems.add(canonical.get(stem, stem))
     return frozenset(stems)
 
 
