@@ -360,3 +360,25 @@ def test_speech_told_to_a_pronoun_inside_a_quotation_is_the_nested_speakers():
     outer, inner = quotes_of(text)
     assert outer.speaker.name == "Wang Yi"
     assert inner.text == "Moscow was ready to resume the talks" and inner.speaker.name == "Sergei Lavrov"
+
+
+def test_a_place_after_the_speaker_does_not_hide_it():
+    quote = only("China's embassy in Moscow said on Tuesday that the checks were hurting relations "
+                 "between the two countries.")
+    assert quote.text == "the checks were hurting relations between the two countries"
+    assert quote.speaker.text == "China's embassy" and quote.speaker.code == "CHNGOV"
+
+
+def test_a_demand_put_to_someone_is_reported_speech_from_to_on():
+    quote = only("Chinese Foreign Minister Wang Yi urged Washington not to politicize the search for "
+                 "the origin of the virus.")
+    assert quote.text == "not to politicize the search for the origin of the virus"
+    assert quote.kind == "indirect" and quote.cue[2] == "urged" and quote.speaker.name == "Wang Yi"
+    asked = only("MOSCOW (Reuters) - China's embassy in Moscow has asked the city authorities to stop "
+                 "checking Chinese students on the metro, warning that the practice hurt relations.")
+    assert asked.text.startswith("to stop checking Chinese students") and asked.speaker.code == "CHNGOV"
+
+
+def test_asked_about_something_or_being_asked_is_no_demand():
+    assert quotes_of("Lavrov asked about the talks to be held next week in Geneva.") == []
+    assert quotes_of("Peskov was asked to comment on the letter on Wednesday.") == []

@@ -13,9 +13,9 @@ import yaml
 _LEADING_WORD = re.compile(r"\w+")
 _KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "setting_nouns", "speaker_before",
          "quoted_as", "term_markers", "question_labels", "procedural_labels", "headline_speaker_words",
-         "continuing_participles", "coordinating_auxiliaries")
+         "continuing_participles", "coordinating_auxiliaries", "directive_verbs")
 _LATER_KEYS = ("setting_nouns", "headline_speaker_words",  # optional: added after the first release
-               "continuing_participles", "coordinating_auxiliaries")
+               "continuing_participles", "coordinating_auxiliaries", "directive_verbs")
 _OCCASION = (r"(?:at|in|on|during)\s+(?:a|an|the|his|her|its|their|this|[A-Z][\w.]*['’]s)\s+"
              r"(?:[\w-]+\s+){{0,3}}?(?:{nouns})")
 
@@ -37,8 +37,11 @@ class Cues:
     continuation: re.Pattern[str] = re.compile("(?!)")
     # "and had stressed that": words between "and" and a verb that leave its subject unsaid
     coordinated_predicate: re.Pattern[str] = re.compile("(?!)")
-    # the first word of every verb form, lower-cased: a verb match can only start at such a word
-    # (None: some form does not open with a word character, so no word can be ruled out)
+    # "urged Moscow to …", "asked the city authorities not to …": a demand put to someone
+    directive: re.Pattern[str] = re.compile("(?!)")
+    # the first word of every verb form and directive, lower-cased: a match of `verb`,
+    # `clause_verb` or `directive` can only start at such a word (None: some form does not open
+    # with a word character, so no word can be ruled out)
     verb_first_words: frozenset[str] | None = None
 
 
@@ -89,7 +92,8 @@ def load_cues(path: Path | None = None) -> Cues:
         question_labels=frozenset(w.lower() for w in data["question_labels"]),
         procedural_labels=frozenset(w.lower() for w in data["procedural_labels"]),
         headline_speaker=re.compile(rf"\b(?:{_alternation(data['headline_speaker_words'])})", flags),
-        verb_first_words=_first_words(forms),
+        verb_first_words=_first_words(forms + data["directive_verbs"]),
+        directive=re.compile(rf"\b(?:{_alternation(data['directive_verbs'])})\b", flags),
         continuation=re.compile(rf"\s*,\s*(?P<verb>{_alternation(data['continuing_participles'])})\s+that\b",
                                 flags),
         coordinated_predicate=re.compile(

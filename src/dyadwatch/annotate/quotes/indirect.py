@@ -114,6 +114,37 @@ def _indirect_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
     return None
 
 
+_DEMAND = re.compile(r"(?P<object>[^,.;:\"“”]{1,60}?)\s(?P<demand>(?:not\s+)?to\s+[a-z])")
+DIRECTIVE_OBJECT_WORDS = 8
+
+
+def _directive_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
+                  ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
+    """A demand put to someone: "China's embassy has asked the city's authorities to stop
+    singling out Chinese nationals" reports what the embassy asked for, from "to" on."""
+    text = doc.text
+    dateline = _DATELINE.match(text, sentence.start, sentence.end)
+    body_start = dateline.end() if dateline else sentence.start
+    for match in doc.verbs_in(doc.cues.directive, body_start, sentence.end):
+        v_start, v_end = match.span()
+        if any(a - 1 <= v_start < b + 1 for a, b in quoted):
+            continue
+        demand = _DEMAND.match(text, v_end, sentence.end)
+        if demand is None or word_count(demand["object"]) > DIRECTIVE_OBJECT_WORDS:
+            continue
+        addressee = demand["object"]  # someone: an actor, "the …", or a pronoun ("urged them to")
+        if not (doc.actors_in(v_end, demand.end("object")) or addressee.lower().startswith(" the ")
+                or doc.cues.listener.fullmatch(addressee)):
+            continue
+        speaker = subject_before(doc, v_start, body_start)
+        if speaker is None or not is_person_speaker(speaker):
+            continue
+        start, end = clause_bounds(text, demand.start("demand"), sentence.end)
+        if word_count(text[start:end]) >= 3:
+            return start, end, (v_start, v_end, match.group(0)), role_speaker(doc, speaker)
+    return None
+
+
 def indirect_quotes(doc: Doc, direct: list[Quote]) -> tuple[list[Quote], set[int]]:
     """Indirect and mixed quotes; also the direct quotes absorbed as fragments of a mixed one."""
     quoted = [p for span in doc.spans for p in span.parts]
@@ -123,7 +154,7 @@ def indirect_quotes(doc: Doc, direct: list[Quote]) -> tuple[list[Quote], set[int
     for sentence in doc.sentences:
         if any(a <= sentence.start and sentence.end <= b + 1 for a, b in direct_parts):
             continue
-        found = _indirect_in(doc, sentence, quoted)
+        found = _indirect_in(doc, sentence, quoted) or _directive_in(doc, sentence, quoted)
         if found is None:
             continue
         start, end, cue, speaker = found

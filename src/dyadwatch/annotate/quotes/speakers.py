@@ -18,6 +18,7 @@ _GAP_OK = re.compile(r"^[\s,]*(?:(?:side|also|later|then|further|again|earlier|s
                      r"sunday|week|month|year|\d+)[\s,]+)*$", re.IGNORECASE)
 _PASSIVE_OR_RELATIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|what|which|whom?)\s*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:what|which|who|whom|that)\s+$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s)")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _ROLE_HEADS = ("spokes", "minister", "president", "premier", "secretary", "ambassador", "envoy",
@@ -61,6 +62,9 @@ def subject_before(doc: Doc, verb_start: int, floor: int) -> Speaker | None:
         if _RELATIVE_BEFORE.search(doc.text[max(floor, last.start - 12):last.start]):
             return None  # "what it said was a letter"
         gap = doc.text[last.end:verb_start]
+        place = _PLACE_AFTER.match(gap)  # "China's embassy in Moscow said"
+        if place and _GAP_OK.match(gap[place.end():]) and word_count(gap) <= SUBJECT_GAP_WORDS + 2:
+            gap = gap[place.end():]
         if _GAP_OK.match(gap) and word_count(gap) <= SUBJECT_GAP_WORDS:
             phrase = [a for a in candidates if not STOP.search(doc.text[a.end:last.start])
                       and "," not in doc.text[a.end:last.start] and a.start >= last.start - 60]
