@@ -382,3 +382,12 @@ def test_a_demand_put_to_someone_is_reported_speech_from_to_on():
 def test_asked_about_something_or_being_asked_is_no_demand():
     assert quotes_of("Lavrov asked about the talks to be held next week in Geneva.") == []
     assert quotes_of("Peskov was asked to comment on the letter on Wednesday.") == []
+
+
+def test_a_quote_right_after_the_cue_of_the_one_before_goes_on_with_its_speaker():
+    first = '"These rules apply to every single visitor, without exception,"'
+    second = '"Believe me, the Kremlin has plenty of foreign guests every week."'
+    _, following = quotes_of(f"{first} Kremlin spokesman Dmitry Peskov stressed. {second}")
+    assert following.text.startswith("Believe me") and following.speaker.name == "Dmitry Peskov"
+    assert following.speaker.resolved_by == "continuation"
+    assert len(quotes_of(f"{first} Peskov said. The ministry has not commented. {second}")) == 1

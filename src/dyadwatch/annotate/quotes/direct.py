@@ -12,6 +12,7 @@ from .document import STOP, Doc, trim_comma, word_count
 from .marks import QuotedSpan
 from .speakers import CONTINUATION_PARAGRAPHS, is_person_speaker, role_speaker, subject_after, subject_before
 
+_ONLY_A_STOP = re.compile(r"[ \t]*[.!?]?[ \t]*")
 MIN_STATEMENT_WORDS = 5   # a shorter quoted span with no cue is a term, a title or a fragment
 CUE_REACH_WORDS = 14      # how far after a closing mark the cue may be ("…," Kremlin spokesman … said)
 
@@ -113,6 +114,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
     text, spans = doc.text, doc.spans
     quotes: list[Quote] = []
     last_speaker: tuple[int, Speaker] | None = None  # (paragraph, speaker)
+    last_frame: tuple[int, Speaker] | None = None  # (end of the last cue after a quote, its speaker)
     i = 0
     while i < len(spans):
         span = spans[i]
@@ -140,8 +142,15 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                 continue
             paragraph = doc.paragraph_of(span.start)
             opens_paragraph = not text[doc.paragraphs[paragraph]:span.start - 1].strip()
+            # '"…," he stressed. "…"': a quote right after the cue of the one before goes on with it
+            follows_cue = last_frame is not None and bool(
+                _ONLY_A_STOP.fullmatch(text, last_frame[0], span.start - 1))
             if last_speaker and opens_paragraph and paragraph - last_speaker[0] <= CONTINUATION_PARAGRAPHS:
                 previous = last_speaker[1]
+                speaker = Speaker(previous.text, previous.start, previous.end, previous.name,
+                                  previous.code, "continuation")
+            elif follows_cue and last_frame is not None:
+                previous = last_frame[1]
                 speaker = Speaker(previous.text, previous.start, previous.end, previous.name,
                                   previous.code, "continuation")
             elif not opens_paragraph:
@@ -154,6 +163,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
             speaker = role_speaker(doc, speaker)
             if is_person_speaker(speaker) or speaker.resolved_by != "continuation":
                 last_speaker = (doc.paragraph_of(span.end), speaker)
+        last_frame = (frame_end, speaker) if found_after and speaker is not None else None
         sentence = doc.sentence_at(cue[0]) if cue else doc.sentence_at(span.start)
         date = doc.date_of(sentence.start, sentence.end, parts, cue[0] if cue else None) if sentence \
             else doc.published
