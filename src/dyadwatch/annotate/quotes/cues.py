@@ -39,6 +39,7 @@ class Cues:
     coordinated_predicate: re.Pattern[str] = re.compile("(?!)")
     # "urged Moscow to …", "asked the city authorities not to …": a demand put to someone
     directive: re.Pattern[str] = re.compile("(?!)")
+    directive_first_words: frozenset[str] | None = None  # as verb_first_words, for `directive` only
     # the first word of every verb form and directive, lower-cased: a match of `verb`,
     # `clause_verb` or `directive` can only start at such a word (None: some form does not open
     # with a word character, so no word can be ruled out)
@@ -94,6 +95,7 @@ def load_cues(path: Path | None = None) -> Cues:
         headline_speaker=re.compile(rf"\b(?:{_alternation(data['headline_speaker_words'])})", flags),
         verb_first_words=_first_words(forms + data["directive_verbs"]),
         directive=re.compile(rf"\b(?:{_alternation(data['directive_verbs'])})\b", flags),
+        directive_first_words=_first_words(data["directive_verbs"]),
         continuation=re.compile(rf"\s*,\s*(?P<verb>{_alternation(data['continuing_participles'])})\s+that\b",
                                 flags),
         coordinated_predicate=re.compile(

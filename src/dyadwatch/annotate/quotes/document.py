@@ -63,6 +63,13 @@ class Doc:
         self.paragraphs = paragraph_starts(text)
         self.spans = quoted_spans(text)  # every quotation between marks, read once
         self._verb_starts = _verb_candidates(text, cues.verb_first_words)
+        self._directive_starts = self._verb_starts
+        if self._verb_starts is not None and cues.directive_first_words is not None:
+            directive_words = cues.directive_first_words
+            self._directive_starts = [  # the few verb candidates that may open a directive
+                p for p in self._verb_starts
+                if (word := _TOKEN.match(text, p).group(0)).lower() in directive_words  # type: ignore[union-attr]
+                or not word.isascii()]
         self._according = [m.start() for m in _ACCORDING_HINT.finditer(text)]
 
     def may_hold_according(self, start: int, end: int) -> bool:
@@ -70,10 +77,22 @@ class Doc:
         at = bisect_left(self._according, start)
         return at < len(self._according) and self._according[at] < end
 
+    def may_hold_cue(self, start: int, end: int) -> bool:
+        """False when text[start:end] can hold no verb form, directive or "according to" (a
+        window that cuts a word at its end may: the word's head can be a form)."""
+        starts, text = self._verb_starts, self.text
+        if starts is None or self.may_hold_according(start, end):
+            return True
+        at = bisect_left(starts, start)
+        if at < len(starts) and starts[at] < end:
+            return True
+        return 0 < end < len(text) and bool(_WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end))
+
     def verbs_in(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
         """`pattern.finditer(text, start, end)` for a pattern of verb forms (cues.verb,
-        cues.clause_verb), tried only where a word could open a verb form."""
-        text, starts = self.text, self._verb_starts
+        cues.clause_verb, cues.directive), tried only where a word could open one of its forms."""
+        text = self.text
+        starts = self._directive_starts if pattern is self.cues.directive else self._verb_starts
         if starts is None:
             return list(pattern.finditer(text, start, end))
         tries = starts[bisect_left(starts, start):bisect_left(starts, end)]

@@ -32,13 +32,18 @@ def past_adjuncts(doc: Doc, after: int) -> int:
     return after
 
 
+def _body_start(doc: Doc, sentence: Sentence) -> int:
+    """Where a sentence's words start, after a dateline ("MOSCOW, Feb 26 (Reuters) - ")."""
+    dateline = _DATELINE.match(doc.text, sentence.start, sentence.end)
+    return dateline.end() if dateline else sentence.start
+
+
 def _indirect_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
                  ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
     """The reported clause of a sentence, its cue and its speaker, or None."""
     text, cues = doc.text, doc.cues
-    s_start, s_end = sentence.start, sentence.end
-    dateline = _DATELINE.match(text, s_start, s_end)
-    body_start = dateline.end() if dateline else s_start
+    s_end = sentence.end
+    body_start = _body_start(doc, sentence)
 
     def outside_quotes(position: int) -> bool:
         return not any(a - 1 <= position < b + 1 for a, b in quoted)
@@ -123,8 +128,7 @@ def _directive_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
     """A demand put to someone: "China's embassy has asked the city's authorities to stop
     singling out Chinese nationals" reports what the embassy asked for, from "to" on."""
     text = doc.text
-    dateline = _DATELINE.match(text, sentence.start, sentence.end)
-    body_start = dateline.end() if dateline else sentence.start
+    body_start = _body_start(doc, sentence)
     for match in doc.verbs_in(doc.cues.directive, body_start, sentence.end):
         v_start, v_end = match.span()
         if any(a - 1 <= v_start < b + 1 for a, b in quoted):
@@ -153,6 +157,8 @@ def indirect_quotes(doc: Doc, direct: list[Quote]) -> tuple[list[Quote], set[int
     quotes: list[Quote] = []
     for sentence in doc.sentences:
         if any(a <= sentence.start and sentence.end <= b + 1 for a, b in direct_parts):
+            continue
+        if not doc.may_hold_cue(sentence.start, sentence.end):
             continue
         found = _indirect_in(doc, sentence, quoted) or _directive_in(doc, sentence, quoted)
         if found is None:
