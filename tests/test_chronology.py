@@ -139,3 +139,16 @@ def test_events_follow_new_documents(tmp_path):
         assert list(ws.chronology("RUS,CHN")["date"]) == ["2020-03-19"]
         ws.ingest(second)
         assert list(ws.chronology("RUS,CHN")["date"]) == ["2020-03-19", "2020-04-16"]
+
+
+def test_actor_named_only_by_the_event_layer_keeps_its_country_in_the_chronology(tmp_path):
+    from dyadwatch import Workspace
+
+    # "Chinese" before "medical supplies" is no actor of the actor layer; the event layer names it
+    (tmp_path / "2020-03-04_a.txt").write_text(
+        "Supplies\n\nChinese medical supplies were delivered to Russia on Monday.\n")
+    with Workspace(tmp_path / "c.db") as ws:
+        ws.ingest(tmp_path / "2020-03-04_a.txt")
+        frame = ws.chronology("RUS,CHN")
+        assert list(frame["date"]) == ["2020-03-02"] and list(frame["plover"]) == ["AID"]
+        assert list(frame["source"]) == [["CHN"]] and list(frame["target"]) == [["RUS"]]

@@ -272,13 +272,10 @@ def _mention_row(event: dict[str, Any], record: dict[str, Any]) -> dict[str, Any
     actors = {(a["start"], a["code"]): a for a in record["actors"]}
 
     def full(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        out = []
-        for ref in refs:
-            actor = actors.get((ref["start"], ref["code"]), ref)
-            out.append({"code": ref["code"], "country": actor.get("country"), "sector": actor.get("sector"),
-                        "name": actor.get("name"), "start": ref["start"], "end": ref["end"],
-                        "text": ref["text"]})
-        return out
+        """Each reference with its canonical name when the actor layer lists it."""
+        return [{"code": ref["code"], "country": ref["country"], "sector": ref["sector"],
+                 "name": actors.get((ref["start"], ref["code"]), {}).get("name"), "start": ref["start"],
+                 "end": ref["end"], "text": ref["text"]} for ref in refs]
 
     return {
         "sentence_start": event["start"], "sentence_end": event["end"],

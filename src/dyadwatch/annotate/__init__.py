@@ -52,7 +52,10 @@ def actor_record(actor: Actor) -> dict[str, Any]:
 
 
 def _actor_ref(actor: Actor) -> dict[str, Any]:
-    return {"code": actor.code, "start": actor.start, "end": actor.end, "text": actor.text}
+    """An event's actor: its own country and sector, since the event layer also names actors the
+    actor layer does not list ("Chinese donations followed")."""
+    return {"code": actor.code, "country": actor.country, "sector": actor.sector,
+            "start": actor.start, "end": actor.end, "text": actor.text}
 
 
 def event_record(event: EventMention) -> dict[str, Any]:
