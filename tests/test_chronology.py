@@ -23,7 +23,7 @@ def test_one_happening_from_several_outlets_is_one_event_with_all_sources():
         mention(1, "TASS", ["RUSGOV"], ["CHN"], summary="Russia sends medical supplies to Wuhan."),
         mention(2, "Reuters", ["RUS"], ["CHNGOV"], summary="Russian planes deliver masks to China."),
         mention(3, "Xinhua", ["RUSMIL"], ["CHN"], date="2020-02", precision="month",
-                summary="Russian military aircraft brought aid in February."),
+                summary="In February Russian military aircraft brought medical supplies to Wuhan."),
         mention(4, "RT", ["RUS"], ["CHN"], date="2020-02-09", summary="A second shipment arrives."),
     ]
     events = fuse(mentions)
@@ -32,6 +32,23 @@ def test_one_happening_from_several_outlets_is_one_event_with_all_sources():
     assert {s.outlet for s in first.sources} == {"TASS", "Reuters", "Xinhua"}
     assert first.date_precision == "day"
     assert first.salience > next(e for e in events if e.date == "2020-02-09").salience
+
+
+def test_a_month_dated_mention_joins_the_day_its_wording_names_or_stands_alone():
+    mentions = [
+        mention(1, "Global Times", ["CHN"], ["USA"], plover="COERCE", date="2020-02", precision="month",
+                summary="China had revoked the credentials of three Wall Street Journal reporters."),
+        mention(2, "TASS", ["CHN"], ["USA"], plover="COERCE", date="2020-02-12",
+                summary="Beijing expelled an American diplomat."),
+        mention(3, "The Diplomat", ["CHN"], ["USA"], plover="COERCE", date="2020-02-19",
+                summary="Beijing revoked the press credentials of three Wall Street Journal reporters."),
+        mention(4, "Reuters", ["CHN"], ["USA"], plover="COERCE", date="2020-02", precision="month",
+                summary="China closed an American consulate."),
+    ]
+    events = sorted(fuse(mentions), key=lambda e: (e.date, e.summary))
+    assert [(e.date, len(e.sources)) for e in events] == \
+        [("2020-02", 1), ("2020-02-12", 1), ("2020-02-19", 2)]
+    assert {s.outlet for s in events[2].sources} == {"Global Times", "The Diplomat"}
 
 
 def test_reciprocal_events_fuse_order_free_and_other_categories_stay_apart():
@@ -69,6 +86,20 @@ def test_select_by_dyad_period_and_limit():
     assert len(select(events, dyad, limit=2)) == 2
 
 
+def test_a_domestic_act_is_not_a_dyad_event_and_weeks_sort_by_their_monday():
+    mentions = [mention(1, "A", ["CHNGOV"], ["CHNMED"], plover="COERCE", date="2020-02-19",
+                        summary="Beijing revoked three reporters' credentials.", context=["CHN", "RUS"]),
+                mention(2, "B", ["RUS"], [], plover="COERCE", date="2020-W08", precision="week",
+                        summary="Russia barred Chinese citizens.", context=["CHN", "RUS"]),
+                mention(3, "C", ["RUS"], ["CHN"], date="2020-03-01", summary="Russia sends masks.")]
+    chosen = select(fuse(mentions), Dyad.parse("RUS,CHN"))
+    assert [e.date for e in chosen] == ["2020-W08", "2020-03-01"]
+    assert [e.date for e in select(fuse(mentions), Dyad.parse("RUS,CHN"), PartialDate(2020, 2, 20))] == \
+        ["2020-03-01"]
+    markdown = render(chosen, Dyad("RUS", "CHN"), "md")
+    assert "**Week of Feb. 17, 2020**: Russia barred Chinese citizens." in markdown
+
+
 def test_rendering_in_comparative_connections_style_and_json_contract():
     events = fuse([mention(1, "TASS", ["RUS"], ["CHN"], summary="Russia sends medical supplies to Wuhan.")])
     markdown = render(events, Dyad("RUS", "CHN"), "md")
@@ -87,6 +118,7 @@ def test_date_labels():
     assert date_label("2020-09-03", "day") == "Sept. 3, 2020"
     assert date_label("2020-05-01", "day") == "May 1, 2020"
     assert date_label("2020-03", "month") == "March 2020"
+    assert date_label("2020-02", "month") == "Feb. 2020"
     assert date_label(None, None) == "Undated"
 
 

@@ -3,9 +3,12 @@
 Two mentions report the same happening when they have the same actors (by country; order-free
 for reciprocal triggers), compatible dates (the same day, or one contained in the other at a
 coarser precision), and the same PLOVER category — or categories of the same quad class with
-similar wording. Each event keeps all its mentions as sources; its salience grows with the
-number of independent outlets, the number of mentions and the intensity. Mentions that are
-negated, hypothetical or questions report no happening and are left out.
+similar wording. A mention dated only by month, week or year could belong to any happening of
+that period: it joins one only with similar wording (the best match), else it stands alone, and
+the most precisely dated mentions form the events first. Each event keeps all its mentions as
+sources; its salience grows with the number of independent outlets, the number of mentions and
+the intensity. Mentions that are negated, hypothetical or questions report no happening and are
+left out.
 """
 
 from __future__ import annotations
@@ -53,53 +56,58 @@ class _Cluster:
     target: frozenset[str]
     reciprocal: bool
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    wordings: list[set[str]] = field(default_factory=list)  # each mention's summary words
     dates: Counter = field(default_factory=Counter)
     date: str | None = None  # the most precise date, the most reported among equals
 
-    def add(self, mention: dict[str, Any]) -> None:
+    def add(self, mention: dict[str, Any], words: set[str]) -> None:
         self.mentions.append(mention)
+        self.wordings.append(words)
         if mention["date"]:
             self.dates[mention["date"]] += 1
             self.date = max(self.dates, key=lambda d: (len(d), self.dates[d]))
 
-    def accepts(self, mention: dict[str, Any], source: frozenset[str], target: frozenset[str]) -> bool:
+    def same_actors(self, mention: dict[str, Any], source: frozenset[str], target: frozenset[str]) -> bool:
         if self.reciprocal or mention.get("reciprocal"):
-            if self.actors != source | target:
-                return False
-        elif (self.source, self.target) != (source, target):
-            return False
+            return self.actors == source | target
+        return (self.source, self.target) == (source, target)
+
+    def similarity(self, mention: dict[str, Any], words: set[str]) -> float:
+        """How well the mention fits, by wording; -1 when it cannot be the same happening."""
         if not _dates_compatible(self.date, mention["date"]):
-            return False
-        categories = {m["plover"] for m in self.mentions}
-        if mention["plover"] in categories:
-            return True
+            return -1
+        overlap = max(_overlap(words, other) for other in self.wordings)
+        same_category = mention["plover"] in {m["plover"] for m in self.mentions}
+        if same_category and mention["date"] == self.date:
+            return overlap
         same_quad = any(m["quad"] == mention["quad"] for m in self.mentions)
-        overlap = max(_overlap(m["summary"], mention["summary"]) for m in self.mentions)
-        return same_quad and overlap >= WORDING_OVERLAP
+        return overlap if (same_category or same_quad) and overlap >= WORDING_OVERLAP else -1
 
 
-def _overlap(a: str, b: str) -> float:
-    wa, wb = _words(a or ""), _words(b or "")
-    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def fuse(mentions: list[dict[str, Any]]) -> list[Event]:
     """Cluster stored mention rows (with `outlet`, `published`, `sentence`) into events."""
     clusters: list[_Cluster] = []
     by_actors: dict[frozenset[str], list[_Cluster]] = {}  # only clusters with the same actors can match
-    for mention in sorted(mentions, key=lambda m: (m["date"] or "", m["id"])):
+    for mention in sorted(mentions, key=lambda m: (-len(m["date"] or ""), m["date"] or "", m["id"])):
         if not reports_a_happening(mention):
             continue
         source, target = _countries(mention["source"]), _countries(mention["target"])
         if not source:
             continue
         candidates = by_actors.setdefault(source | target, [])
-        cluster = next((c for c in candidates if c.accepts(mention, source, target)), None)
-        if cluster is None:
+        words = _words(mention["summary"] or "")
+        scored = [(c.similarity(mention, words), -i, c) for i, c in enumerate(candidates)
+                  if c.same_actors(mention, source, target)]
+        fit, _, cluster = max(scored, key=lambda s: s[:2], default=(-1, 0, None))
+        if cluster is None or fit < 0:  # the best fit, the earliest cluster among equals
             cluster = _Cluster(source | target, source, target, bool(mention.get("reciprocal")))
             candidates.append(cluster)
             clusters.append(cluster)
-        cluster.add(mention)
+        cluster.add(mention, words)
     return [_event(c) for c in clusters]
 
 

@@ -4,11 +4,12 @@ its sources (document, outlet, sentence and character span), so every line can b
 
 from __future__ import annotations
 
-import calendar
 import csv
+import datetime as dt
 import html
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,6 @@ from typing import Any
 from ..model import Event, PartialDate
 
 MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
-FULL_MONTHS = list(calendar.month_name)[1:]
 FORMATS = ("md", "html", "json", "csv")
 
 
@@ -36,10 +36,34 @@ class Dyad:
         return f"{self.first}–{self.second}"
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def _week_monday(value: str) -> dt.date | None:
+    """The Monday of an ISO week value ("2020-W08" → 2020-02-17)."""
+    match = _WEEK.match(value)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        return None
+
+
+def calendar_key(value: str | None) -> str:
+    """A date value as it sorts and compares on the calendar: an ISO week as its Monday."""
+    monday = _week_monday(value or "")
+    return monday.isoformat() if monday else value or ""
+
+
 def date_label(value: str | None, precision: str | None) -> str:
-    """"2020-02-05" → "Feb. 5, 2020"; "2020-03" → "March 2020"; "2020" → "2020"."""
+    """"2020-02-05" → "Feb. 5, 2020"; "2020-02" → "Feb. 2020"; "2020" → "2020";
+    "2020-W08" → "Week of Feb. 17, 2020"."""
     if not value:
         return "Undated"
+    monday = _week_monday(value)
+    if monday is not None:
+        return f"Week of {MONTHS[monday.month - 1]} {monday.day}, {monday.year}"
     try:
         date = PartialDate.parse(value)
     except ValueError:
@@ -47,7 +71,7 @@ def date_label(value: str | None, precision: str | None) -> str:
     if date.month is None:
         return str(date.year)
     if date.day is None:
-        return f"{FULL_MONTHS[date.month - 1]} {date.year}"
+        return f"{MONTHS[date.month - 1]} {date.year}"
     return f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
 
 
@@ -57,8 +81,9 @@ def _countries(codes: Iterable[str]) -> set[str]:
 
 def between(event: Event, dyad: Dyad) -> bool:
     """An event between the two countries: one acts on the other, both act together, or one acts
-    with no other country as target in a sentence that names the other ("Russia suspended
-    flights" in a report on China)."""
+    with no target in a sentence that names the other ("Russia suspended flights" in a report on
+    China). An act on the actor's own country ("Beijing revoked the reporters' credentials") is
+    domestic, whatever else the sentence names."""
     source, target = _countries(event.source), _countries(event.target)
     pair = {dyad.first, dyad.second}
     if source & {dyad.first} and target & {dyad.second}:
@@ -68,7 +93,7 @@ def between(event: Event, dyad: Dyad) -> bool:
     if pair <= source and not target:
         return True
     acting = source & pair
-    return bool(acting) and target <= pair and bool((pair - acting) & set(event.context))
+    return bool(acting) and not target and bool((pair - acting) & set(event.context))
 
 
 def select(events: Iterable[Event], dyad: Dyad, start: PartialDate | None = None,
@@ -76,12 +101,12 @@ def select(events: Iterable[Event], dyad: Dyad, start: PartialDate | None = None
     """The dyad's events in the period; with `limit`, the most salient, then in date order."""
     chosen = [e for e in events if between(e, dyad) and e.date]
     if start is not None:
-        chosen = [e for e in chosen if (e.date or "") >= start.iso()[:len(e.date or "")]]
+        chosen = [e for e in chosen if calendar_key(e.date) >= start.iso()[:len(calendar_key(e.date))]]
     if end is not None:
-        chosen = [e for e in chosen if (e.date or "")[:len(end.iso())] <= end.iso()]
+        chosen = [e for e in chosen if calendar_key(e.date)[:len(end.iso())] <= end.iso()]
     if limit is not None:
         chosen = sorted(chosen, key=lambda e: -e.salience)[:limit]
-    return sorted(chosen, key=lambda e: (e.date or "", -e.salience))
+    return sorted(chosen, key=lambda e: (calendar_key(e.date), -e.salience))
 
 
 def entry_record(event: Event) -> dict[str, Any]:
