@@ -498,3 +498,43 @@ def test_an_act_in_a_condition_is_not_coded():
     # a condition closed by a comma leaves the main clause's act alone
     [event] = full("If the talks fail, Peru will recall its ambassador from Chile.")
     assert event.source[0].code == "PER"
+
+
+def _corpus_sentences():
+    """Every sentence of the demo corpus and of the events fixture texts, with its document's text."""
+    from dyadwatch import Workspace
+    from dyadwatch.demo import corpus_dir
+
+    with Workspace(":memory:") as workspace:
+        workspace.ingest(corpus_dir())
+        documents = workspace.documents()
+    extra = ["Talks broke down; Russia called off a four-day strike, about 4,000 troops and up to 1.5 tonnes "
+             "of aid\u2019s worth. The U.S. didn\u2019t agree, nor did Moscow\u2019s ally. \u0130stanbul: "
+             "\u03a3\u039f\u03a3 said."]
+    for text in [d.text for d in documents] + extra:
+        for sentence in split_sentences(text):
+            yield text, sentence
+
+
+def test_one_cue_pattern_finds_what_a_pattern_per_cue_finds():
+    import re
+
+    from dyadwatch.annotate.events.flags import _cue_pattern
+    from dyadwatch.annotate.events.lexicon import event_lexicon
+
+    lexicon = event_lexicon()
+    windows = {" ".join(sentence.text.lower().split()[k:k + n])
+               for _, sentence in _corpus_sentences() for n in (3, 6) for k in range(0, 40, 2)}
+    windows |= {"didn't agree", "notably", "won't", "they'll", "it will", "wouldn't consider", "ready-to",
+                "'will", "no longer", "no longerer", "if-then", "unless,", "whether"}
+    for key in ("negation", "future", "hypothetical"):
+        cues = lexicon.modality[key]
+        each = [re.compile(rf"(?<![\w']){re.escape(c)}(?!\w)" if not c.startswith("n'") else re.escape(c))
+                for c in cues]
+        pattern = _cue_pattern(cues)
+        hits = 0
+        for window in windows:
+            expected = any(p.search(window) for p in each)
+            assert (pattern.search(window) is not None) == expected, (key, window)
+            hits += expected
+        assert hits > 20
