@@ -516,6 +516,42 @@ def _corpus_sentences():
             yield text, sentence
 
 
+def test_trigger_search_at_possible_first_words_finds_what_a_scan_of_every_token_finds():
+    from dyadwatch.annotate.actors.kb import tokenize
+    from dyadwatch.annotate.events.lexicon import event_lexicon
+    from dyadwatch.annotate.events.triggers import _Found, _triggers
+
+    lexicon = event_lexicon()
+
+    def scan(text, sentence):  # the search before the first-word index: match_at at every token
+        tokens = [(t, s + sentence.start, e + sentence.start) for t, s, e in tokenize(sentence.text)]
+        found, i = [], 0
+        while i < len(tokens):
+            match = lexicon.match_at(tokens, i)
+            if match:
+                if match[1] is not None:
+                    found.append(_Found(tokens[i][1], tokens[i + match[0] - 1][2], match[1]))
+                i += match[0]
+            else:
+                i += 1
+        return found
+
+    checked = 0
+    for text, sentence in _corpus_sentences():
+        expected = scan(text, sentence)
+        assert _triggers(text, sentence, lexicon) == expected, sentence.text
+        checked += len(expected)
+    assert checked > 300
+    # a form with an apostrophe, on curly and straight ones
+    lexicon = load_lexicon({"triggers": [{"category": "ASSAULT", "cameo": "190",
+                                          "forms": ["waged people's war", "sent troops", "O'Neill"]}],
+                            "optional_words": {"words": ["a"], "approximators": ["about"]}})
+    for text in ["Rebels waged people\u2019s war, sent about 4,000 troops and O\u2019Neill.",
+                 "Rebels waged people's war; O'Neill sent a 4,000 troops."]:
+        for sentence in split_sentences(text):
+            assert _triggers(text, sentence, lexicon) == scan(text, sentence) != []
+
+
 def test_one_cue_pattern_finds_what_a_pattern_per_cue_finds():
     import re
 

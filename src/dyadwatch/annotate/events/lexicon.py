@@ -4,6 +4,7 @@ category, CAMEO code, mode and Goldstein intensity they signal, and modality cue
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -60,31 +61,42 @@ class EventLexicon:
         return key in self.optional or (self.optional_pattern is not None
                                          and self.optional_pattern.fullmatch(key) is not None)
 
-    def _approximates(self, tokens: list[tuple[str, int, int]], j: int, key: str) -> bool:
+    def _approximates(self, words: Sequence[str], starts: Sequence[int], ends: Sequence[int], j: int,
+                      key: str) -> bool:
         """A word of an approximate number ("up to 4,000", "about 500") or the separator inside a
         number ("4,000"): it passes over without counting; the number counts once."""
         if key in (",", "."):
-            return 0 < j < len(tokens) - 1 and tokens[j - 1][0].isdigit() and tokens[j + 1][0].isdigit() \
-                and tokens[j - 1][2] == tokens[j][1] and tokens[j][2] == tokens[j + 1][1]
+            return 0 < j < len(words) - 1 and words[j - 1].isdigit() and words[j + 1].isdigit() \
+                and ends[j - 1] == starts[j] and ends[j] == starts[j + 1]
         if key not in self.approximators:
             return False
-        return any(_NUMBER.fullmatch(tokens[k][0]) for k in range(j + 1, min(j + 3, len(tokens))))
+        return any(_NUMBER.fullmatch(words[k]) for k in range(j + 1, min(j + 3, len(words))))
 
     def match_at(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[int, Trigger | None] | None:
         """The longest trigger starting at token i; a form listed twice keeps its first sense. After
         its first word a form may pass over up to two optional words ("called off a four-day
         strike" is "call off a strike"). A `not_events` phrase ("weapons of mass destruction")
         comes back with no trigger: its words name no event."""
-        first = self.trie.get(trie.token_key(tokens[i][0])) if i < len(tokens) else None
+        if i >= len(tokens) or trie.token_key(tokens[i][0]) not in self.trie:
+            return None
+        words = [token for token, _, _ in tokens]
+        return self.match_words(words, [trie.token_key(w) for w in words], [s for _, s, _ in tokens],
+                                [e for _, _, e in tokens], i)
+
+    def match_words(self, words: Sequence[str], keys: Sequence[str], starts: Sequence[int],
+                    ends: Sequence[int], i: int) -> tuple[int, Trigger | None] | None:
+        """match_at over the tokens in flat lists: their texts, trie keys (trie.token_key of each
+        text), starts and ends."""
+        first = self.trie.get(keys[i]) if i < len(keys) else None
         if first is None:
             return None
         best: tuple[int, int, list] | None = (1, 0, first[None]) if None in first else None
         stack = [(first, i + 1, 0)]
         while stack:
             node, j, skipped = stack.pop()
-            if j >= len(tokens):
+            if j >= len(keys):
                 continue
-            key = trie.token_key(tokens[j][0])
+            key = keys[j]
             nxt = node.get(key)
             if nxt is not None:
                 if None in nxt and (best is None or (j + 1 - i, -skipped) > (best[0], -best[1])):
@@ -92,7 +104,8 @@ class EventLexicon:
                 stack.append((nxt, j + 1, skipped))
             if skipped < MAX_SKIPPED and self._optional(key):
                 stack.append((node, j + 1, skipped + 1))
-            elif (key in self.approximators or key in (",", ".")) and self._approximates(tokens, j, key):
+            elif (key in self.approximators or key in (",", ".")) and \
+                    self._approximates(words, starts, ends, j, key):
                 stack.append((node, j + 1, skipped))
         if best is None:
             return None

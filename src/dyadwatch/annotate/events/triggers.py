@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Actor, Sentence
-from ..actors.kb import tokenize
+from ..actors.kb import token_texts
 from .lexicon import EventLexicon, Trigger
 
 
@@ -20,18 +20,28 @@ class _Found:
 
 
 def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Found]:
-    tokens = [(t, s + sentence.start, e + sentence.start) for t, s, e in tokenize(sentence.text)]
-    found, i = [], 0
-    while i < len(tokens):
-        match = lexicon.match_at(tokens, i)
+    words, offsets = token_texts(sentence.text, 0, len(sentence.text))
+    keys = _keys(sentence.text, words)
+    starts, ends = offsets[1::2], offsets[2::2]
+    first = lexicon.trie
+    found: list[_Found] = []
+    free = 0  # the first token no earlier trigger covers
+    for i in [i for i, key in enumerate(keys) if key in first]:  # only where a form can start
+        if i < free:
+            continue
+        match = lexicon.match_words(words, keys, starts, ends, i)
         if match:
             used, trigger = match
             if trigger is not None:  # None: a phrase that names no event ("power supply")
-                found.append(_Found(tokens[i][1], tokens[i + used - 1][2], trigger))
-            i += used
-        else:
-            i += 1
+                found.append(_Found(starts[i] + sentence.start, ends[i + used - 1] + sentence.start, trigger))
+            free = i + used
     return found
+
+
+def _keys(text: str, words: list[str]) -> list[str]:
+    """trie.token_key of each token of text, in one pass."""
+    keys = [word.lower() for word in words]
+    return [key.replace("’", "'") for key in keys] if "’" in text else keys
 
 
 def _in_name(text: str, sentence: Sentence, found: _Found) -> bool:
