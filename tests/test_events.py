@@ -574,3 +574,48 @@ def test_one_cue_pattern_finds_what_a_pattern_per_cue_finds():
             assert (pattern.search(window) is not None) == expected, (key, window)
             hits += expected
         assert hits > 20
+
+
+def test_actors_by_start_finds_what_a_scan_finds_in_order_or_not():
+    from dyadwatch.annotate.events import _by_start
+    from dyadwatch.model import Actor
+
+    def actor(start: int) -> Actor:
+        return Actor(start, start + 3, "Foo", "RUS", "RUS", None)
+
+    for starts in ([], [0, 4, 4, 9, 15, 15, 30], [9, 0, 4, 30, 15, 4]):
+        actors = [actor(s) for s in starts]
+        within = _by_start(actors)
+        for start in range(-1, 33):
+            for end in range(start, 34):
+                assert within(start, end) == [a for a in actors if start <= a.start < end]
+
+
+def test_the_quick_sentence_tests_hold_wherever_their_searches_match():
+    import re
+
+    from dyadwatch.annotate import events as layer
+    from dyadwatch.annotate.events.speech import _DEONTIC_AFTER, _DIRECTIVE_THAT
+
+    extra = ["\u0130f Russia agrees, Chinese troops withdraw.", "Iran would help \u0131f Iraq called.",
+             "UNLESS CHINA AGREES, RUSSIA ATTACKS.", "Russia Demanded That Japan Withdraw.",
+             "Russia said Japan\nmust return the islands.", "Russia said Japan ought  to leave."]
+    sentences = list(_corpus_sentences()) + [(t, s) for t in extra for s in split_sentences(t)]
+    held = {"directive": 0, "condition": 0, "deontic": 0}
+    for text, sentence in sentences:
+        span = text[sentence.start:sentence.end]
+        folded = layer._FOLDS_TO_ASCII.search(span) is not None
+        ends = [sentence.start + k for m in re.finditer(r"\w+", span) for k in m.span()] + [sentence.end]
+        for end in ends:
+            if _DIRECTIVE_THAT.search(text, max(sentence.start, end - 120), end):
+                held["directive"] += 1
+                assert layer._may_hold(span.lower(), folded, layer._DIRECTIVE_WORDS), span
+            if layer._IN_CONDITION.search(text, max(sentence.start, end - 60), end):
+                held["condition"] += 1
+                assert layer._may_hold(span.lower(), folded, layer._CONDITION_WORDS), span
+            modal = _DEONTIC_AFTER.match(text, end)
+            if modal and modal.end() <= sentence.end:
+                held["deontic"] += 1
+                assert layer._ANY_DEONTIC.search(text, sentence.start, sentence.end), span
+    assert min(held.values()) > 3, held
+

@@ -25,7 +25,10 @@ background triggers), `flags` (negation and modality cues, recoded categories), 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import TypeVar
 
 from ...model import Actor, EventMention, PartialDate, Sentence, Timex
 from .. import parse
@@ -66,6 +69,19 @@ _PASSIVE_NOUN = re.compile(
     r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:put|placed|taken)\s+(?:under|into)\s+)$")
 _IN_CONDITION = re.compile(r"(?i:\b(?:if|unless)\s+[^,;:.]*)$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
+# Whether a sentence can hold what a search before each trigger looks for: the words of
+# _DIRECTIVE_THAT and _IN_CONDITION in the lower-cased sentence, and the modals of a demand. Each
+# holds wherever its search can match (these searches ignore case, and the only letters they match
+# that do not lower-case to the pattern's are "İ", "ı" and "ſ", which turn the test off), so a
+# sentence without them skips the searches.
+_DIRECTIVE_WORDS = ("demand", "insist", "urg", "call", "request")
+_CONDITION_WORDS = ("if", "unless")
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+_ANY_DEONTIC = re.compile(r"\s(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
+
+
+def _may_hold(lowered: str, folded: bool, words: tuple[str, ...]) -> bool:
+    return folded or any(word in lowered for word in words)
 
 
 def find_events(
@@ -87,10 +103,11 @@ def find_events(
     events: list[EventMention] = []
     running: tuple[str, str] | None = None
     candidates: list[tuple[Sentence, list[Actor], list[_Found]]] = []
+    actors_in = _by_start(actors)
     for sentence in sentences:
         if _is_heading(sentence.text):
             continue
-        in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
+        in_sentence = actors_in(sentence.start, sentence.end)
         triggers = [f for f in _triggers(text, sentence, lexicon)
                     if not any(a.start <= f.start and f.end <= a.end for a in in_sentence)
                     and not _in_name(text, sentence, f)] \
@@ -99,19 +116,28 @@ def find_events(
     use_parser = parse.enabled() if parser is None else parser
     parsed = parse.parse(text, [(s.start, s.end) for s, a, f in candidates if len(a) >= 2 and f]) \
         if use_parser else {}
+    dated_in = _by_start([t for t in timexes
+                          if t.type in ("DATE", "TIME") and _date_of(t.value.split("T")[0])])
     for sentence, in_sentence, triggers in candidates:
-        dated = [t for t in timexes if sentence.start <= t.start < sentence.end
-                 and t.type in ("DATE", "TIME") and _date_of(t.value.split("T")[0])]
+        dated = dated_in(sentence.start, sentence.end)
         if in_sentence:
-            frames = _reporting(text, sentence, in_sentence)
+            # reporting frames serve the triggers and the demands ("X said Y must …"): none, none needed
+            frames = _reporting(text, sentence, in_sentence) \
+                if triggers or _ANY_DEONTIC.search(text, sentence.start, sentence.end) else []
+            span = text[sentence.start:sentence.end]
+            folded = _FOLDS_TO_ASCII.search(span) is not None
+            directive = _may_hold(span.lower(), folded, _DIRECTIVE_WORDS)
+            condition = _may_hold(span.lower(), folded, _CONDITION_WORDS)
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
             found_events: list[tuple[bool, EventMention]] = []
             nominal: set[int] = set()  # where the event nouns start
             coded: list[tuple[bool, _Found, EventMention]] = []
             for found in triggers:
-                if _DIRECTIVE_THAT.search(text, max(sentence.start, found.start - 120), found.start):
+                if directive and \
+                        _DIRECTIVE_THAT.search(text, max(sentence.start, found.start - 120), found.start):
                     continue  # "demanded that Israel ease restrictions": asked for, not done
-                if _IN_CONDITION.search(text, max(sentence.start, found.start - 60), found.start):
+                if condition and \
+                        _IN_CONDITION.search(text, max(sentence.start, found.start - 60), found.start):
                     continue  # "… unless the president agrees to step down": a condition, not an act
                 if found.trigger.quad == 4 and lexicon.abstract_targets is not None and \
                         lexicon.abstract_targets.match(text, found.end, sentence.end):
@@ -141,6 +167,18 @@ def find_events(
         if narrated:  # "bars entry starting from Thursday" does not move the story to Thursday
             running = _date_of(narrated[-1].value.split("T")[0])
     return events
+
+
+_T = TypeVar("_T", Actor, Timex)
+
+
+def _by_start(items: Sequence[_T]) -> Callable[[int, int], list[_T]]:
+    """A function giving the items that start in [start, end), in their order: by bisection when they
+    are in order of start (as the layers give them), else by a scan."""
+    starts = [item.start for item in items]
+    if all(a <= b for a, b in pairwise(starts)):
+        return lambda start, end: list(items[bisect_left(starts, start):bisect_left(starts, end)])
+    return lambda start, end: [item for item in items if start <= item.start < end]
 
 
 def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
