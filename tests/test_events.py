@@ -619,3 +619,21 @@ def test_the_quick_sentence_tests_hold_wherever_their_searches_match():
                 assert layer._ANY_DEONTIC.search(text, sentence.start, sentence.end), span
     assert min(held.values()) > 3, held
 
+
+def test_knowledge_base_matches_at_possible_first_words_are_those_of_a_scan_of_every_token():
+    from dyadwatch.annotate.actors import knowledge_base
+    from dyadwatch.annotate.actors.kb import tokenize
+    from dyadwatch.annotate.events.roles import _kb_matches
+
+    kb = knowledge_base()
+    extra = "The Saudi-led coalition and US-led forces met Russia\u2019s envoy in Xi\u2019an."
+    matched = 0
+    for _, sentence in list(_corpus_sentences()) + [(extra, s) for s in split_sentences(extra)]:
+        window, offset = sentence.text, sentence.start
+        tokens = [(t, s + offset, e + offset) for t, s, e in tokenize(window)]
+        expected = [(tokens[i][1], tokens[i + m[0] - 1][2], m[1])
+                    for i in range(len(tokens)) if (m := kb.match_at(tokens, i))]
+        assert list(_kb_matches(kb, window, offset)) == expected, window
+        assert list(_kb_matches(kb, window, offset, backward=True)) == expected[::-1]
+        matched += len(expected)
+    assert matched > 1000

@@ -5,14 +5,14 @@ places of agentless acts, nationalities the actor layer leaves out, and the pars
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ...model import Actor
 from .. import parse
-from ..actors.kb import NON_STATE, KnowledgeBase, tokenize
+from ..actors.kb import LED_SUFFIX, NON_STATE, Entry, KnowledgeBase, token_texts
 from .lexicon import Trigger
-from .triggers import _Found
+from .triggers import _Found, _keys
 
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
 _PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside)\s+(?:[\w'’-]+\s+){0,5}$)")
@@ -257,20 +257,30 @@ def _place_after(text: str, actors: list[Actor], after: list[int], position: int
     return None
 
 
+def _kb_matches(kb: KnowledgeBase, window: str, offset: int, backward: bool = False,
+                ) -> Iterator[tuple[int, int, list[tuple[str, Entry]]]]:
+    """kb.match_at at every token of window (at offset in the text), first to last or last to first:
+    (start, end, meanings) of each match. Only tokens that can start an entry are tried: the trie's
+    first words and words ending in "-led"."""
+    words, offsets = token_texts(window, 0, len(window))
+    keys = _keys(window, words)
+    first = kb.trie
+    starts = [i for i, key in enumerate(keys) if key in first or key.endswith(LED_SUFFIX)]
+    for i in reversed(starts) if backward else starts:
+        match = kb.match_words(words, keys, i)
+        if match:
+            yield offsets[2 * i + 1] + offset, offsets[2 * (i + match[0])] + offset, match[1]
+
+
 def _subject_scan(text: str, start: int, end: int, kb: KnowledgeBase) -> list[Actor]:
     """A subject the actor layer leaves out: a nationality on a group ("Thousands of Iraqi Kurds
     demonstrated", "Angry French paper workers blocked …"); a place in a locative phrase only
     when nothing else names one ("Protesters in <capital>" is the capital's country)."""
-    tokens = [(t, s + start, e + start) for t, s, e in tokenize(text[start:end])]
     located: list[Actor] = []
-    for i in range(len(tokens) - 1, -1, -1):
-        match = kb.match_at(tokens, i)
-        if not match:
-            continue
-        national = next((e for _, e in match[1]
+    for a, b, meanings in _kb_matches(kb, text[start:end], start, backward=True):
+        national = next((e for _, e in meanings
                          if e.kind in ("demonym", "country", "capital", "place") and e.country), None)
         if national is not None:
-            a, b = tokens[i][1], tokens[i + match[0] - 1][2]
             actor = Actor(a, b, text[a:b], national.country or "", national.country, None, national.name)
             if not _LOCATIVE_PREP.search(text, max(start, a - 20), a):
                 return [actor]
@@ -286,13 +296,8 @@ def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor
     window = text[found.end:min(clause_end, found.end + OBJECT_WINDOW)]
     stop = re.search(r",\s|;|\b(?:said|says|which|who|after|because)\b", window)
     window = window[:stop.start()] if stop else window
-    tokens = [(t, s + found.end, e + found.end) for t, s, e in tokenize(window)]
-    for i in range(len(tokens)):
-        match = kb.match_at(tokens, i)
-        if not match:
-            continue
-        entries = [e for _, e in match[1]]
-        start, end = tokens[i][1], tokens[i + match[0] - 1][2]
+    for start, end, meanings in _kb_matches(kb, window, found.end):
+        entries = [e for _, e in meanings]
         national = next((e for e in entries
                          if e.kind in ("demonym", "country", "capital") and e.country), None)
         if national is not None:
