@@ -637,3 +637,43 @@ def test_knowledge_base_matches_at_possible_first_words_are_those_of_a_scan_of_e
         assert list(_kb_matches(kb, window, offset, backward=True)) == expected[::-1]
         matched += len(expected)
     assert matched > 1000
+
+
+def test_searches_on_lower_cased_text_match_where_the_case_insensitive_searches_do():
+    import re
+
+    from dyadwatch.annotate.events import clauses, speech
+    from dyadwatch.annotate.events.lowered import lowered
+    from dyadwatch.model import Sentence
+
+    pairs = [(speech.REPORTING_VERBS, speech._REPORTING_VERBS_LOWERED, speech._REPORTING_VERB),
+             (clauses._SUBORDINATOR, clauses._SUBORDINATOR_LOWERED, clauses._SUBORDINATING)]
+    # every branch of each pattern, in capitals and glued to a word before or after
+    words = [w.replace("[sz]", "z").replace(r"\s+", " ").replace(r"\s*", "").replace(r"\s", " ")
+             .replace("ha[sd]", "had").replace("(?:", "").replace(")", "").replace(r"\b", "")
+             for _, _, body in pairs for w in re.split(r"\||\(\?:", body) if re.search("[a-z]", w)]
+    extra = [f"{pre}{w}{post} Russia" for w in words for pre in ("", "X", " ,", "Y, ")
+             for post in ("", "s", " ", ".")]
+    extra += [w.upper() for w in extra[:200]] + ["Iran \u0130f said, \u0131f Russia wh\u0131le sa\u0131d",
+                                                "Russia \u017fays that Chin\u0130 after"]
+    sentences = list(_corpus_sentences()) + [(t, Sentence(0, len(t), t)) for t in extra]
+    found = 0
+    for text, sentence in sentences:
+        for original, lowered_pattern, _ in pairs:
+            expected = [m.span() for m in original.finditer(text, sentence.start, sentence.end)]
+            low = lowered(text, sentence.start, sentence.end)
+            got = expected if low is None else \
+                [(m.start() + low[1], m.end() + low[1])
+                 for m in lowered_pattern.finditer(low[0], sentence.start - low[1])]
+            assert got == expected, text[sentence.start:sentence.end]
+            found += len(expected)
+        for start in range(sentence.start, sentence.end, 7):
+            for end in (start + 1, start + 25, sentence.end):
+                end = min(end, sentence.end)
+                expected = clauses._SUBORDINATOR.search(text, start, end) is not None
+                low = lowered(text, start, end)
+                if low is not None:
+                    got = clauses._SUBORDINATOR_LOWERED.search(low[0], start - low[1]) is not None
+                    assert got == expected, text[start:end]
+                found += expected
+    assert found > 1000

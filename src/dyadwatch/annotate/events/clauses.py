@@ -7,13 +7,17 @@ from __future__ import annotations
 import re
 
 from ...model import Actor, EventMention, Sentence
+from .lowered import case_sensitive, lowered
 from .roles import _dependent_verb
 from .speech import SPEECH_ACT_QUADS
 from .triggers import _Found
 
-_SUBORDINATOR = re.compile(
-    r"(?i:(?:\b(?:after|following|since|when|whenever|because|amid|before|until|while|whose|which|who|"
-    r"whom|where|although|though|unless|if|so\s+that|in\s+the\s+wake\s+of)\b|,\s*(?:that|as)\b|\bthat\s+(?:was|were|is|are|ha[sd]\s+been)\s))")
+_SUBORDINATING = (
+    r"(?:\b(?:after|following|since|when|whenever|because|amid|before|until|while|whose|which|who|"
+    r"whom|where|although|though|unless|if|so\s+that|in\s+the\s+wake\s+of)\b|,\s*(?:that|as)\b|"
+    r"\bthat\s+(?:was|were|is|are|ha[sd]\s+been)\s)")
+_SUBORDINATOR = re.compile(f"(?i:{_SUBORDINATING})")
+_SUBORDINATOR_LOWERED = case_sensitive(_SUBORDINATING, ",abfilstuw")
 _COMPLEMENT_GAP = re.compile(r"(?i:^(?:(?!\bbut\b|;|,\s+and\b).)*?\b(?:to|that|of)\b)", re.S)
 _CLAUSE_JOIN = re.compile(r"(?i:\bbut\b|;|,\s+(?:and|while|whereas)\b)")
 
@@ -91,4 +95,7 @@ def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tupl
     if _GERUND_AFTER_PREPOSITION.search(text, max(start, found.start - 12), found.start) \
             and text[found.start:found.end].split()[0].lower().endswith("ing"):
         return True  # "late in warning the world", "thanked Russia for protecting …"
-    return _SUBORDINATOR.search(text, start, found.start) is not None
+    low = lowered(text, start, found.start)
+    if low is None:
+        return _SUBORDINATOR.search(text, start, found.start) is not None
+    return _SUBORDINATOR_LOWERED.search(low[0], start - low[1]) is not None

@@ -8,14 +8,17 @@ import re
 
 from ...model import Actor, EventMention, PartialDate, Sentence, Timex
 from .dating import _event_date
+from .lowered import case_sensitive, lowered
 from .roles import _coordinated_after
 from .summaries import _clause_tail, _summary
 from .triggers import _Found
 
-REPORTING_VERBS = re.compile(
-    r"(?i:\b(?:said|says|say|told|added|stated|noted|stressed|reported|claimed|insisted|confirmed|"
+_REPORTING_VERB = (
+    r"\b(?:said|says|say|told|added|stated|noted|stressed|reported|claimed|insisted|confirmed|"
     r"declared|explained|warned|wrote|announced|reiterated|concluded|argued|emphasi[sz]ed|asserted|"
-    r"maintained|affirmed)\b)")
+    r"maintained|affirmed)\b")
+REPORTING_VERBS = re.compile(f"(?i:{_REPORTING_VERB})")
+_REPORTING_VERBS_LOWERED = case_sensitive(_REPORTING_VERB, "acdeimnrstw")
 # "X said Y must …": a deontic modal in reported speech is a demand from the speaker to Y.
 _DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+"
                             r"(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
@@ -33,14 +36,19 @@ _DIRECTIVE_THAT = re.compile(
 def _reporting(text: str, sentence: Sentence, actors: list[Actor]) -> list[tuple[int, int, Actor]]:
     """(frame start, frame end, reporter) for "X said", ", X said", "said X", "according to X"."""
     frames = []
-    for verb in REPORTING_VERBS.finditer(text, sentence.start, sentence.end):
-        before = [a for a in actors if a.end <= verb.start()
-                  and _BEFORE_REPORTING_VERB.fullmatch(text[a.end:verb.start()])]
-        after = [a for a in actors if a.start >= verb.end() and not text[verb.end():a.start].strip()]
-        if before:
-            frames.append((before[-1].start, verb.end(), before[-1]))
-        elif after:
-            frames.append((verb.start(), after[0].end, after[0]))
+    low = lowered(text, sentence.start, sentence.end)
+    verbs = [m.span() for m in REPORTING_VERBS.finditer(text, sentence.start, sentence.end)] if low is None \
+        else [(m.start() + low[1], m.end() + low[1])
+              for m in _REPORTING_VERBS_LOWERED.finditer(low[0], sentence.start - low[1])]
+    for start, end in verbs:
+        before = next((a for a in reversed(actors)  # the last actor the verb may follow
+                       if a.end <= start and _BEFORE_REPORTING_VERB.fullmatch(text[a.end:start])), None)
+        if before is not None:
+            frames.append((before.start, end, before))
+            continue
+        after = next((a for a in actors if a.start >= end and not text[end:a.start].strip()), None)
+        if after is not None:
+            frames.append((start, after.end, after))
     for actor in actors:
         if _ACCORDING_TO.search(text, max(sentence.start, actor.start - 20), actor.start):
             frames.append((actor.start - len("according to "), actor.end, actor))
