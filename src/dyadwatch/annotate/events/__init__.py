@@ -69,6 +69,8 @@ _PASSIVE_NOUN = re.compile(
     r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:put|placed|taken)\s+(?:under|into)\s+)$")
 _IN_CONDITION = re.compile(r"(?i:\b(?:if|unless)\s+[^,;:.]*)$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
+_BY_AGENT = re.compile(r"\s+by\s+")
+_TO_AFTER = re.compile(r"\s+to\b")
 # Whether a sentence can hold what a search before each trigger looks for: the words of
 # _DIRECTIVE_THAT and _IN_CONDITION in the lower-cased sentence, and the modals of a demand. Each
 # holds wherever its search can match (these searches ignore case, and the only letters they match
@@ -206,7 +208,7 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
     passive = (_PASSIVE_AUX.search(text, max(clause_start, found.start - 20), found.start) is not None
                and not text[found.start:found.end].split()[0].lower().endswith("ing")) \
         or _PASSIVE_NOUN.search(text, max(clause_start, found.start - 30), found.start) is not None
-    by_agent = re.match(r"\s+by\s+", text[found.end:found.end + 6]) is not None
+    by_agent = _BY_AGENT.match(text[found.end:found.end + 6]) is not None
     agent = next((i for i in after if _LATE_AGENT.search(text, max(found.end, actors[i].start - 30),
                                                           actors[i].start)), None) if passive else None
     agentless = False
@@ -219,7 +221,7 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
         source = _coordinated_after(text, actors, agent, clause_end)
         if before:
             target = _coordinated_before(text, actors, before[-1], clause_start)
-    elif passive and not by_agent and before and not re.match(r"\s+to\b", text[found.end:found.end + 4]):
+    elif passive and not by_agent and before and not _TO_AFTER.match(text[found.end:found.end + 4]):
         # "a journalist was arrested in Lebanon": the subject is the target; the state where it
         # happened acts, else (a domestic act) the subject's own state
         agentless = True

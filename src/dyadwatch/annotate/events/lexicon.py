@@ -57,6 +57,12 @@ class EventLexicon:
     abstract_targets: re.Pattern[str] | None = None  # "fight against the virus": no one is attacked
     approximators: frozenset[str] = frozenset()  # "up to", "about" before a number: passed over freely
 
+    @property
+    def passing(self) -> frozenset[str]:
+        """Words a form may pass over without a trie step besides its optional words: the words of
+        an approximate number and the separators inside a number."""
+        return self.approximators | {",", "."}
+
     def _optional(self, key: str) -> bool:
         return key in self.optional or (self.optional_pattern is not None
                                          and self.optional_pattern.fullmatch(key) is not None)

@@ -20,6 +20,9 @@ _PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside)\s+(?:[\w'’-]+\s+){0,5}$)"
 # follows a noun says where the subject is, it is not the subject (capitals there are no actors).
 _LOCATIVE_PREP = re.compile(
     r"(?i:\b(?:in|at|near|inside|outside|within|across|throughout|around)\s+(?:the\s+)?)$")
+_OBJECT_STOP = re.compile(r",\s|;|\b(?:said|says|which|who|after|because)\b")
+_WORD_CHARACTER = re.compile(r"\w")
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 OBJECT_WINDOW = 60  # characters after a verb within which its object actor must start
 PREP_WINDOW = 50
 CONDITION_WINDOW = 20  # characters after "if" / "unless" within which a threat's addressee starts
@@ -234,7 +237,7 @@ def _purpose_after_phrase(text: str, found: _Found, actors: list[Actor], before:
         return False
     last = actors[before[-1]]
     gap = _PURPOSE_GAP.fullmatch(text, last.end, found.start)
-    return gap is not None and not re.search(r"[,;]", text[last.end:found.start]) and \
+    return gap is not None and not _COMMA_OR_SEMICOLON.search(text[last.end:found.start]) and \
         _PHRASE_PREP.search(text, max(clause_start, last.start - 30), last.start) is not None
 
 
@@ -244,7 +247,7 @@ def _locative(text: str, actor: Actor, clause_start: int) -> bool:
     if actor.sector is not None:
         return False
     prep = _LOCATIVE_PREP.search(text, max(clause_start, actor.start - 20), actor.start)
-    return prep is not None and re.search(r"\w", text[clause_start:prep.start()]) is not None
+    return prep is not None and _WORD_CHARACTER.search(text[clause_start:prep.start()]) is not None
 
 
 def _place_after(text: str, actors: list[Actor], after: list[int], position: int) -> Actor | None:
@@ -294,7 +297,7 @@ def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor
     the Azerbaijani republic") or a group with no nationality ("accused rebels of"), which is
     domestic and takes the source's country."""
     window = text[found.end:min(clause_end, found.end + OBJECT_WINDOW)]
-    stop = re.search(r",\s|;|\b(?:said|says|which|who|after|because)\b", window)
+    stop = _OBJECT_STOP.search(window)
     window = window[:stop.start()] if stop else window
     for start, end, meanings in _kb_matches(kb, window, found.end):
         entries = [e for _, e in meanings]

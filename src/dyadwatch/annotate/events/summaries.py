@@ -9,6 +9,9 @@ from collections.abc import Sequence
 from ...model import Timex
 
 _PHRASE_END = re.compile(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s")
+_DATE_PREPOSITION = re.compile(r"(?i:\b(?:on|in|from|since|by|during|at)\s*)$")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
+_WORD = re.compile(r"\S+")
 SUMMARY_TAIL_WORDS = 14  # words after the source, trigger and target that a summary may keep
 _DANGLING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "in", "on", "for", "with",
                        "by", "at", "from", "that", "its", "their", "his", "her"})
@@ -19,12 +22,12 @@ def _summary(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
     words = text[start:end]
     for timex in sorted((t for t in timexes if start <= t.start and t.end <= end), key=lambda t: -t.start):
         a, b = timex.start - start, timex.end - start
-        words = re.sub(r"(?i:\b(?:on|in|from|since|by|during|at)\s*)$", "", words[:a]) + words[b:]
+        words = _DATE_PREPOSITION.sub("", words[:a]) + words[b:]
     tokens = words.replace("\n", " ").split()
     while tokens and tokens[-1].lower().strip(",;:—–-") in _DANGLING:
         tokens.pop()  # "… protecting Chinese nationals and" ends before its conjunction
     words = " ".join(tokens).strip(" ,;:—–-")
-    words = re.sub(r"\s+([,.;:])", r"\1", words)
+    words = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", words)
     if not words:
         return ""
     return words[0].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")
@@ -34,7 +37,9 @@ def _clause_tail(text: str, position: int, clause_end: int) -> int:
     """Extend a summary to the end of its phrase: up to the next comma or the clause end."""
     stop = _PHRASE_END.search(text, position, clause_end)
     end = stop.start() if stop else clause_end
-    words = list(re.finditer(r"\S+", text[position:end]))
+    if len(text[position:end].split()) <= SUMMARY_TAIL_WORDS:  # str.split splits where \S+ ends
+        return end
+    words = list(_WORD.finditer(text[position:end]))
     if len(words) > SUMMARY_TAIL_WORDS:
         kept = words[:SUMMARY_TAIL_WORDS]
         while kept and kept[-1].group(0).lower().strip(",;") in _DANGLING:

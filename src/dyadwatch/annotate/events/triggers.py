@@ -26,9 +26,15 @@ def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Fou
     first = lexicon.trie
     found: list[_Found] = []
     free = 0  # the first token no earlier trigger covers
+    passing = lexicon.passing
+    last = len(keys) - 1
     for i in [i for i, key in enumerate(keys) if key in first]:  # only where a form can start
         if i < free:
             continue
+        node = first[keys[i]]
+        if None not in node and (i == last or (keys[i + 1] not in node and keys[i + 1] not in passing
+                                                and not lexicon._optional(keys[i + 1]))):
+            continue  # "the", "a", "on": only the start of longer forms, and the next word goes on none
         match = lexicon.match_words(words, keys, starts, ends, i)
         if match:
             used, trigger = match
@@ -49,10 +55,11 @@ def _in_name(text: str, sentence: Sentence, found: _Found) -> bool:
     Relief Coordinator", "the Rally for Democracy"."""
     if found.start == sentence.start or not text[sentence.start:found.start].strip(" \t\n\"'“‘`(["):
         return False
-    words = re.findall(r"[^\W\d_]+", text[found.start:found.end])
+    words = _LETTERS.findall(text[found.start:found.end])
     return bool(words) and all(w[0].isupper() for w in words) and not text[found.start:found.end].isupper()
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 HEADING_MAX_WORDS = 12
 _NOUN_BEFORE = re.compile(
     r"(?i:\b(?:a|an|the|this|these|that|those|its|their|his|her|our|any|another|of|in|for|during|after|"
