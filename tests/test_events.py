@@ -89,6 +89,14 @@ def test_date_falls_back_to_the_running_time_then_the_publication_date():
     assert (event.date, event.date_anchor) == ("2020-04-10", "publication")
 
 
+def test_a_dateline_date_is_the_filing_not_the_event_date():
+    published = PartialDate(2020, 3, 4)
+    [event] = events("MOSCOW, March 4 (TASS) — China sent aid to Russia on Monday.", published)
+    assert (event.date, event.date_anchor) == ("2020-03-02", "dct")
+    [event] = events("BEIJING, March 4 — China sent aid to Russia.", published)
+    assert (event.date, event.date_anchor) == ("2020-03-04", "publication")
+
+
 def test_no_actor_no_event():
     assert events("Aid was sent yesterday.") == []
 

@@ -33,6 +33,7 @@ from typing import TypeVar
 from ...model import Actor, EventMention, PartialDate, Sentence, Timex
 from .. import parse
 from ..actors.kb import KnowledgeBase, knowledge_base
+from ..dateline import dateline_end
 from .clauses import _after_main_verb, _subordinate, _without_complements, _without_repeats
 from .dating import _after_publication, _date_of, _event_date
 from .flags import cues, recode
@@ -121,7 +122,8 @@ def find_events(
     dated_in = _by_start([t for t in timexes
                           if t.type in ("DATE", "TIME") and _date_of(t.value.split("T")[0])])
     for sentence, in_sentence, triggers in candidates:
-        dated = dated_in(sentence.start, sentence.end)
+        # a dateline's date is the filing's: "MOSCOW, March 4 — … on Monday" happened on Monday
+        dated = dated_in(dateline_end(text, sentence.start, sentence.end), sentence.end)
         if in_sentence:
             # reporting frames serve the triggers and the demands ("X said Y must …"): none, none needed
             frames = _reporting(text, sentence, in_sentence) \
