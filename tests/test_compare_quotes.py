@@ -337,3 +337,22 @@ def test_words_reports_use_for_one_another_count_as_one_content_word():
     assert overlap("And trust me, nobody is singled out", "And believe me, nobody is singled out") == 1.0
     assert overlap("the precautions are temporary", "these steps are only interim") == 1.0
     assert not content_stems("the talks were useful") & content_stems("the steps were temporary")
+
+
+def test_a_dropped_clause_of_diplomatic_ritual_is_not_an_omission():
+    from dyadwatch.compare.similarity import formulaic
+    from dyadwatch.compare.statements import ReportedQuote, find_statements
+
+    def quote(document: str, outlet: str, kind: str, text: str) -> ReportedQuote:
+        return ReportedQuote(document, outlet, kind, "2020-05-04", 0, len(text), text, "direct",
+                             "Zhao Lijian", "Zhao Lijian", "CHNGOV", "2020-05-04", paragraph=0)
+
+    said = ("China and Russia are comprehensive strategic partners of coordination for a new era. The two sides "
+            "will hold talks on vaccine trials next week. Perhaps the talks will be held in Kazan.")
+    wire = "The two sides will hold talks on vaccine trials next week."
+    (statement,) = find_statements([quote("t", "MFA", "transcript", said), quote("w", "Wire", "news", wire)])
+    assert [d.text for d in statement.differences if d.kind == "omission"] == \
+        ["Perhaps the talks will be held in Kazan"]
+    assert formulaic("the two peoples enjoy a deep friendship")
+    assert not formulaic("the traditional friendship will not be affected by the ban")
+    assert not formulaic("trade between the comprehensive strategic partners fell by 12 percent")

@@ -65,6 +65,39 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+@lru_cache(maxsize=1)
+def _omission_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """kb/quotes/omissions.yaml: qualifier words, number words, formula phrases (normalized)."""
+    source = resources.files("dyadwatch.kb").joinpath("quotes/omissions.yaml")
+    data = yaml.safe_load(source.read_text("utf-8"))
+    keys = ("qualifiers", "numbers", "formulae")
+    if not isinstance(data, dict) or not all(
+            isinstance(data.get(k), list) and all(isinstance(w, str) for w in data[k]) for k in keys):
+        raise ValueError(f"kb/quotes/omissions.yaml: {', '.join(keys)} must be lists of strings")
+    return (frozenset(w.lower() for w in data["qualifiers"]), frozenset(w.lower() for w in data["numbers"]),
+            tuple(f" {normalize(f)} " for f in data["formulae"] if normalize(f)))
+
+
+_DETERMINERS = frozenset({"the", "our", "both", "these", "those", "their", "its"})  # "the two peoples"
+
+
+def qualified(text: str) -> bool:
+    """Does the clause hold a qualifier (a denial, hedge, condition or limit: "not", "perhaps",
+    "once", "only", "but") or a number?"""
+    qualifiers, numbers, _ = _omission_words()
+    words = normalize(text).split()
+    previous = ["", *words]
+    return any(w in qualifiers or w.isdigit() or (w in numbers and before not in _DETERMINERS)
+               for w, before in zip(words, previous, strict=False))
+
+
+def formulaic(text: str) -> bool:
+    """A clause of diplomatic ritual ("comprehensive strategic partners of coordination for a new
+    era"): it holds a formula phrase and no qualifier or number."""
+    padded = f" {normalize(text)} "
+    return any(f in padded for f in _omission_words()[2]) and not qualified(text)
+
+
 Weights = dict[str, float]
 
 

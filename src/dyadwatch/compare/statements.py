@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..kb.outlets import registry
+from . import similarity
 from .similarity import Weights, changed_words, clauses, content_stems, coverage, overlap, same_words, weights
 
 LINK_OVERLAP = 0.5        # same speaker, same day: share of content words two units must share
@@ -346,7 +347,8 @@ def _differences(group: list[Version], reference: Version
                 len(present_outlets) >= 2 and reference.document_kind != "transcript")
             if said:  # words a transcript lacks were not said as such: an addition, not an omission
                 absent = [v for v in ordered if v.outlet in missing]
-                dropped_by = list(dict.fromkeys(
+                # a ritual formula ("comprehensive strategic partners") is not a cut worth listing
+                dropped_by = [] if similarity.formulaic(seed) else list(dict.fromkeys(
                     v.outlet for v in absent if _reports_passage(v, cluster, passage_of, present_in)))
                 if dropped_by:
                     differences.append(Difference("omission", seed, present_outlets, dropped_by))
