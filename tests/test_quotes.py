@@ -282,6 +282,18 @@ def test_headlines_credit_statements_with_or_without_a_cue(title, words, kind, s
     assert quote.speaker.text == speaker and quote.speaker.code == code
 
 
+def test_a_headline_role_is_the_person_the_text_under_it_names():
+    title = "Beijing hopes the border will reopen soon: MFA spokesman"
+    text = ("Chinese Foreign Ministry spokesman Zhao Lijian said on Monday that Beijing hoped the border "
+            "would reopen soon. Kremlin spokesman Dmitry Peskov declined to comment.")
+    _, _, actors, _ = layers(text, DAY)
+    (quote,) = headline_quotes(title, DAY, None, None, actors)
+    assert quote.speaker.text == "MFA spokesman" and quote.speaker.name == "Zhao Lijian"
+    assert quote.speaker.resolved_by == "role"
+    (unnamed,) = headline_quotes(title, DAY)
+    assert unnamed.speaker.name is None  # without the text, the role stays as written
+
+
 @pytest.mark.parametrize("title", ["Russia to close Far Eastern border with China",
                                    "Coronavirus: Russia shuts its border",
                                    "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference"])

@@ -130,21 +130,22 @@ def title_actors(title: str | None, kb: KnowledgeBase | None = None) -> list[Act
 
 
 def headline_quotes(title: str | None, published: PartialDate | None, kb: KnowledgeBase | None = None,
-                    actors: Sequence[Actor] | None = None) -> list[Quote]:
+                    actors: Sequence[Actor] | None = None, body_actors: Sequence[Actor] = ()) -> list[Quote]:
     """Statements the title credits (offsets are the title's, `field` is "title"); `actors` are
-    the title's if already found."""
+    the title's if already found, `body_actors` the text's (they name a role such as "FM
+    spokesperson" that the title gives without a name)."""
     if not title:
         return []
     if actors is None:
         actors = find_actors(title, [Sentence(0, len(title), title)], None, kb)
-    return find_headline_quotes(title, actors, published)
+    return find_headline_quotes(title, actors, published, body_actors=body_actors)
 
 
 def annotate(document: Document, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     sentences, timexes, actors, events = layers(document.text, document.published, kb)
     in_title = title_actors(document.title, kb)
     quotes = find_quotes(document.text, sentences, actors, timexes, document.published, title_actors=in_title)
-    quotes += headline_quotes(document.title, document.published, kb, in_title)
+    quotes += headline_quotes(document.title, document.published, kb, in_title, actors)
     return {
         "document": document_record(document),
         "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in sentences],

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ...model import Actor, PartialDate, Quote, Sentence, Speaker
 from . import find_quotes, speaker_of
 from .cues import Cues, default_cues
+from .speakers import role_holder
 
 _AFTER_QUOTE = re.compile(r"[’'\"”]?\s*(?P<mark>[:–—-])\s+")  # "'…': Peskov rejects …", "'…' - Peskov"
 _TRAILING_SPEAKER = re.compile(r":\s+(?P<speaker>[^:]{2,40})$")  # "… early: FM spokesperson"
@@ -20,7 +21,9 @@ MAX_SPEAKER_WORDS = 4
 
 
 def find_headline_quotes(title: str, actors: Sequence[Actor], published: PartialDate | None,
-                         cues: Cues | None = None) -> list[Quote]:
+                         cues: Cues | None = None, body_actors: Sequence[Actor] = ()) -> list[Quote]:
+    """`body_actors`, the actors of the text under the title, name a role the headline gives
+    without a name ("…: FM spokesperson" is the spokesperson the text names first)."""
     cues = cues or default_cues()
     sentence = [Sentence(0, len(title), title)]  # a headline is one sentence, however it is punctuated
     found = [_speaker_after_colon(title, q, actors)
@@ -28,7 +31,16 @@ def find_headline_quotes(title: str, actors: Sequence[Actor], published: Partial
     if not found:
         found = _statement_before_colon(title, actors, published, cues) or \
             _statement_after_colon(title, actors, published)
+    found = [_named_in_body(q, body_actors) for q in found]
     return [replace(q, field="title") for q in found]
+
+
+def _named_in_body(quote: Quote, body_actors: Sequence[Actor]) -> Quote:
+    speaker = quote.speaker
+    if speaker is None or (speaker.name and speaker.name != speaker.code):
+        return quote
+    named = role_holder(speaker, sorted(body_actors, key=lambda a: a.start))
+    return quote if named is speaker else replace(quote, speaker=named)
 
 
 _LEADING_SPEAKER = re.compile(r"^(?P<speaker>[^:]{2,40}?):\s+(?P<words>.+)$")  # "Lavrov: West is …"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ...model import Actor, Quote, Speaker
@@ -104,13 +105,20 @@ def role_speaker(doc: Doc, speaker: Speaker) -> Speaker:
         actor = next((a for a in doc.actors if a.start == speaker.start), None)
         if actor is None or actor.role or actor.kb_id:
             return speaker
+    before = [a for a in reversed(doc.actors) if a.start < speaker.start]
+    return role_holder(speaker, before)
+
+
+def role_holder(speaker: Speaker, people: Sequence[Actor]) -> Speaker:
+    """The speaker resolved to the first of `people` whose role has the head word of the speaker's
+    words ("the Kremlin spokesman", "FM spokesperson"), in the speaker's country if it has one."""
     words = speaker.text.lower().split()
     head = next((h for w in reversed(words) for h in _ROLE_HEADS if w.startswith(h)), None)
     if head is None:
         return speaker
     country = speaker.code[:3] if speaker.code else None
-    for actor in reversed(doc.actors):
-        if actor.start >= speaker.start or not actor.name or not actor.role:
+    for actor in people:
+        if not actor.name or not actor.role:
             continue
         role = actor.role.lower()
         fits = head in role or (head == "spokes" and "press secretary" in role)
