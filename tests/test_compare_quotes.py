@@ -356,3 +356,19 @@ def test_a_dropped_clause_of_diplomatic_ritual_is_not_an_omission():
     assert formulaic("the two peoples enjoy a deep friendship")
     assert not formulaic("the traditional friendship will not be affected by the ban")
     assert not formulaic("trade between the comprehensive strategic partners fell by 12 percent")
+
+
+def test_a_stance_one_outlet_reports_is_not_an_addition():
+    from dyadwatch.compare.statements import ReportedQuote, find_statements
+
+    def quote(document: str, outlet: str, kind: str, text: str, quote_kind: str = "direct") -> ReportedQuote:
+        return ReportedQuote(document, outlet, kind, "2020-02-26", 0, len(text), text, quote_kind,
+                             "Dmitry Peskov", "Dmitry Peskov", "RUSGOV", "2020-02-26", paragraph=0)
+
+    said = "These measures apply to everyone, without exception."
+    (statement,) = find_statements([
+        quote("t", "Interfax", "transcript", said),
+        quote("w", "RT", "news", said), quote("w", "RT", "news", "rejects claims of bias in virus checks", "indirect"),
+        quote("w", "RT", "news", "the checks will go on until the summer", "indirect")])
+    assert [d.text for d in statement.differences if d.kind == "addition"] == \
+        ["the checks will go on until the summer"]

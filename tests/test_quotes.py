@@ -276,10 +276,17 @@ def test_a_cue_file_written_before_the_optional_keys_still_loads(tmp_path):
     ("Lavrov: West is waging a hybrid war", "West is waging a hybrid war", "indirect", "Lavrov", "RUSGOV"),
 ])
 def test_headlines_credit_statements_with_or_without_a_cue(title, words, kind, speaker, code):
-    (quote,) = headline_quotes(title, DAY)
+    quote = next(q for q in headline_quotes(title, DAY) if q.text == words)
     assert quote.field == "title" and quote.text == words and quote.kind == kind
     assert title[quote.start:quote.end] == words
     assert quote.speaker.text == speaker and quote.speaker.code == code
+
+
+def test_a_quoted_headline_and_the_stance_after_it_are_both_the_speakers():
+    title = "‘Not only Chinese people visit the Kremlin’: Peskov rejects claims of bias"
+    found = [(q.text, q.kind, q.speaker.name) for q in headline_quotes(title, DAY)]
+    assert found == [("Not only Chinese people visit the Kremlin", "direct", "Dmitry Peskov"),
+                     ("rejects claims of bias", "indirect", "Dmitry Peskov")]
 
 
 def test_a_headline_role_is_the_person_the_text_under_it_names():
@@ -299,6 +306,30 @@ def test_a_headline_role_is_the_person_the_text_under_it_names():
                                    "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference"])
 def test_headlines_without_a_statement_give_no_quote(title):
     assert headline_quotes(title, DAY) == []
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Lavrov on Monday rejected claims that Moscow had armed the rebels.",
+     "rejected claims that Moscow had armed the rebels", "Sergei Lavrov"),
+    ("Wang Yi dismissed reports of a rift between Beijing and Moscow.",
+     "dismissed reports of a rift between Beijing and Moscow", "Wang Yi"),
+    ("Putin expressed confidence that the two countries would overcome the crisis.",
+     "confidence that the two countries would overcome the crisis", "Vladimir Putin"),
+    ("Zhao Lijian spoke highly of Russia's help in the evacuation of Chinese students.",
+     "spoke highly of Russia's help in the evacuation of Chinese students", "Zhao Lijian"),
+])
+def test_a_stance_on_a_claim_or_a_feeling_voiced_is_speech(text, words, speaker):
+    quote = only(text)
+    assert quote.text == words and quote.kind == "indirect" and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov rejected the proposal.",                      # no claim or feeling named
+    "The ministry welcomed the delegation at the airport.",
+    "Beijing sent a note to Moscow, voicing concern over the checks.",  # whose concern: not the word before
+])
+def test_stance_verbs_without_a_stance_are_not_speech(text):
+    assert quotes_of(text) == []
 
 
 # --- the verb search shortcut gives what a full regex scan gives ------------------------------

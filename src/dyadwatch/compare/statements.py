@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..annotate.quotes.cues import default_cues
 from ..kb.outlets import registry
 from . import similarity
 from .similarity import Weights, changed_words, clauses, content_stems, coverage, overlap, same_words, weights
@@ -352,7 +353,7 @@ def _differences(group: list[Version], reference: Version
                     v.outlet for v in absent if _reports_passage(v, cluster, passage_of, present_in)))
                 if dropped_by:
                     differences.append(Difference("omission", seed, present_outlets, dropped_by))
-            else:
+            elif not _takes_a_stance(seed):  # "rejects claims of bias" describes a position, it puts no words
                 differences.append(Difference("addition", seed, present_outlets, missing))
         # wording: the words put in quotation marks differ from the reference's (or the first quote's)
         quoted = [(v, unit) for v, unit, q in cluster if q.kind in ("direct", "mixed")]
@@ -373,6 +374,12 @@ def _differences(group: list[Version], reference: Version
                 "attribution", seed, list(dict.fromkeys(v.outlet for v, _, _ in cluster)),
                 variants=speakers))
     return differences, alignment
+
+
+def _takes_a_stance(clause: str) -> bool:
+    """Does the clause open with a stance verb ("rejects claims of …", "dismissed efforts to …")?"""
+    match = default_cues().stance.match(clause)
+    return match is not None and bool(match["verb"] or match["phrase"])
 
 
 def find_statements(quotes: list[ReportedQuote], speaker: str | None = None) -> list[Statement]:

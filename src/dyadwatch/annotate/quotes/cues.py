@@ -13,9 +13,13 @@ import yaml
 _LEADING_WORD = re.compile(r"\w+")
 _KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "setting_nouns", "speaker_before",
          "quoted_as", "term_markers", "question_labels", "procedural_labels", "headline_speaker_words",
-         "continuing_participles", "coordinating_auxiliaries", "directive_verbs")
+         "continuing_participles", "coordinating_auxiliaries", "directive_verbs", "stance_verbs",
+         "light_verbs", "stance_objects", "stance_phrases")
 _LATER_KEYS = ("setting_nouns", "headline_speaker_words",  # optional: added after the first release
-               "continuing_participles", "coordinating_auxiliaries", "directive_verbs")
+               "continuing_participles", "coordinating_auxiliaries", "directive_verbs", "stance_verbs",
+               "light_verbs", "stance_objects", "stance_phrases")
+_STANCE = (r"\b(?:(?P<verb>{verbs})|(?P<light>{light}))\s+(?:(?:the|a|an|any|all|his|her|its|their|our|"
+           r"[\w-]+['’]s)\s+)?(?:[\w-]+\s+)?(?P<object>{objects})\b|\b(?P<phrase>{phrases})\b")
 _OCCASION = (r"(?:at|in|on|during)\s+(?:a|an|the|his|her|its|their|this|[A-Z][\w.]*['’]s)\s+"
              r"(?:[\w-]+\s+){{0,3}}?(?:{nouns})")
 
@@ -40,8 +44,11 @@ class Cues:
     # "urged Moscow to …", "asked the city authorities not to …": a demand put to someone
     directive: re.Pattern[str] = re.compile("(?!)")
     directive_first_words: frozenset[str] | None = None  # as verb_first_words, for `directive` only
-    # the first word of every verb form and directive, lower-cased: a match of `verb`,
-    # `clause_verb` or `directive` can only start at such a word (None: some form does not open
+    # "rejects claims of …", "expressed confidence that …", "spoke highly of …": a stance taken
+    # (groups verb / light + object, or phrase)
+    stance: re.Pattern[str] = re.compile("(?!)")
+    # the first word of every verb form, directive and stance, lower-cased: a match of `verb`,
+    # `clause_verb`, `directive` or `stance` can only start at such a word (None: some form does not open
     # with a word character, so no word can be ruled out)
     verb_first_words: frozenset[str] | None = None
 
@@ -93,7 +100,12 @@ def load_cues(path: Path | None = None) -> Cues:
         question_labels=frozenset(w.lower() for w in data["question_labels"]),
         procedural_labels=frozenset(w.lower() for w in data["procedural_labels"]),
         headline_speaker=re.compile(rf"\b(?:{_alternation(data['headline_speaker_words'])})", flags),
-        verb_first_words=_first_words(forms + data["directive_verbs"]),
+        verb_first_words=_first_words(forms + data["directive_verbs"] + data["stance_verbs"]
+                                      + data["light_verbs"] + data["stance_phrases"]),
+        stance=re.compile(_STANCE.format(verbs=_alternation(data["stance_verbs"]),
+                                         light=_alternation(data["light_verbs"]),
+                                         objects=_alternation(data["stance_objects"]),
+                                         phrases=_alternation(data["stance_phrases"])), flags),
         directive=re.compile(rf"\b(?:{_alternation(data['directive_verbs'])})\b", flags),
         directive_first_words=_first_words(data["directive_verbs"]),
         continuation=re.compile(rf"\s*,\s*(?P<verb>{_alternation(data['continuing_participles'])})\s+that\b",

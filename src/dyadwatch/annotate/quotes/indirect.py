@@ -149,6 +149,35 @@ def _directive_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
     return None
 
 
+_STANCE_LINK = re.compile(r"\s+(?:of|that|to|over|about|for|at|with|on|regarding|against)\b", re.IGNORECASE)
+
+
+def _stance_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
+               ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
+    """A stance taken on a claim or a feeling voiced: "Peskov rejects claims of bias" and "dismissed
+    efforts to blame Beijing" (from the verb on: the verb says what the speaker holds), "expressed
+    confidence that …" and "voiced concern over …" (from the object on), "spoke highly of …"."""
+    text = doc.text
+    body_start = _body_start(doc, sentence)
+    for match in doc.verbs_in(doc.cues.stance, body_start, sentence.end):
+        v_start = match.start()
+        if any(a - 1 <= v_start < b + 1 for a, b in quoted):
+            continue
+        if match["object"] and not _STANCE_LINK.match(text, match.end(), sentence.end):
+            continue  # "rejected the report" with nothing on what it said
+        participle = match.group(0).split()[0].lower().endswith("ing")
+        if participle and text[body_start:v_start].rstrip().endswith(","):
+            continue  # "…, voicing concern over …": the participle's subject is not the word before it
+        speaker = subject_before(doc, v_start, body_start)
+        if speaker is None or not is_person_speaker(speaker):
+            continue
+        start, end = clause_bounds(text, match.start("object") if match["light"] else v_start, sentence.end)
+        if word_count(text[start:end]) >= 3:
+            cue_end = next(match.end(g) for g in ("verb", "light", "phrase") if match[g])
+            return start, end, (v_start, cue_end, text[v_start:cue_end]), role_speaker(doc, speaker)
+    return None
+
+
 def indirect_quotes(doc: Doc, direct: list[Quote]) -> tuple[list[Quote], set[int]]:
     """Indirect and mixed quotes; also the direct quotes absorbed as fragments of a mixed one."""
     quoted = [p for span in doc.spans for p in span.parts]
@@ -160,7 +189,8 @@ def indirect_quotes(doc: Doc, direct: list[Quote]) -> tuple[list[Quote], set[int
             continue
         if not doc.may_hold_cue(sentence.start, sentence.end):
             continue
-        found = _indirect_in(doc, sentence, quoted) or _directive_in(doc, sentence, quoted)
+        found = _indirect_in(doc, sentence, quoted) or _directive_in(doc, sentence, quoted) or \
+            _stance_in(doc, sentence, quoted)
         if found is None:
             continue
         start, end, cue, speaker = found
