@@ -372,3 +372,19 @@ def test_a_stance_one_outlet_reports_is_not_an_addition():
         quote("w", "RT", "news", "the checks will go on until the summer", "indirect")])
     assert [d.text for d in statement.differences if d.kind == "addition"] == \
         ["the checks will go on until the summer"]
+
+
+def test_the_scorer_matches_each_side_of_a_group_speaker_to_its_own_quote():
+    from dyadwatch.eval.quotes import _holding_quote
+
+    words = "the sanctions were counterproductive"
+    text = f"The leaders noted that {words}."
+
+    def quote(name: str, code: str) -> dict:
+        return {"field": "text", "start": 23, "end": 23 + len(words), "parts": [[23, 23 + len(words)]],
+                "kind": "indirect", "speaker": {"name": name, "code": code}}
+
+    document = {"text": text, "title": "", "quotes": [quote("Vladimir Putin", "RUSGOV"), quote("Xi Jinping", "CHNGOV")]}
+    for name in ("Vladimir Putin", "Xi Jinping"):
+        hit = _holding_quote(document, words, {"speaker_name": name})
+        assert hit["speaker"]["name"] == name

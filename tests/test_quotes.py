@@ -332,6 +332,23 @@ def test_stance_verbs_without_a_stance_are_not_speech(text):
     assert quotes_of(text) == []
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Vladimir Putin held talks with Xi Jinping by phone. The leaders noted that the sanctions were "
+     "counterproductive.", "the sanctions were counterproductive"),
+    ("President Vladimir Putin spoke with President Xi Jinping. Both presidents said the trade would grow "
+     "this year.", "the trade would grow this year"),
+    ("Putin and Xi said the trade would grow this year.", "the trade would grow this year"),
+])
+def test_a_group_speaker_is_credited_to_each_side(text, words):
+    found = quotes_of(text)
+    assert [(q.text, q.speaker.name) for q in found] == [(words, "Vladimir Putin"), (words, "Xi Jinping")]
+    assert found[0].speaker.text == found[1].speaker.text and found[0].start == found[1].start
+
+
+def test_a_group_phrase_with_no_two_parties_before_it_is_no_speaker():
+    assert quotes_of("The leaders noted that the sanctions were counterproductive.") == []
+
+
 # --- the verb search shortcut gives what a full regex scan gives ------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -139,9 +139,11 @@ def _difference_matches(gold: dict[str, Any], predicted: Difference) -> bool:
     return True
 
 
-def _holding_quote(document: dict[str, Any], words: str) -> dict[str, Any] | None:
+def _holding_quote(document: dict[str, Any], words: str, item: dict[str, Any] | None = None
+                   ) -> dict[str, Any] | None:
     """The extracted quote that holds a gold quotation: in the text, else in the title (a headline
-    quote); the innermost, since speech reported inside a quotation is its own speaker's."""
+    quote); the innermost, since speech reported inside a quotation is its own speaker's. Of the
+    quotes on one span (a group speaker's words, one quote per side) the gold `item`'s side."""
     for part in ("text", "title"):
         at = (document.get(part) or "").find(words)
         if at == -1:
@@ -149,8 +151,18 @@ def _holding_quote(document: dict[str, Any], words: str) -> dict[str, Any] | Non
         end = at + len(words)
         holding = [q for q in document["quotes"] if q["field"] == part
                    and any(a <= at + 1 and end - 1 <= b for a, b in q["parts"])]
-        return min(holding, key=lambda q: q["end"] - q["start"], default=None)
+        inner = min(holding, key=lambda q: q["end"] - q["start"], default=None)
+        if inner is None or item is None:
+            return inner
+        same_span = [q for q in holding if (q["start"], q["end"]) == (inner["start"], inner["end"])]
+        return next((q for q in same_span if _right_speaker(q, item)), inner)
     return None
+
+
+def _right_speaker(quote: dict[str, Any], item: dict[str, Any]) -> bool:
+    speaker = quote["speaker"] or {}
+    return speaker.get("name") == item.get("speaker_name") if item.get("speaker_name") \
+        else speaker.get("code") == item.get("speaker_code")
 
 
 def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
@@ -160,14 +172,13 @@ def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
     misses: list[str] = []
     for item in gold.get("quotes") or []:
         document = documents.get(item["file"])
-        hit = _holding_quote(document, item["text"]) if document else None
+        hit = _holding_quote(document, item["text"], item) if document else None
         if hit is None:
             misses.append(f"missed quote: {item['file']}: {item['text']!r}")
             continue
         found += 1
         speaker = hit["speaker"] or {}
-        right = speaker.get("name") == item.get("speaker_name") if item.get("speaker_name") \
-            else speaker.get("code") == item.get("speaker_code")
+        right = _right_speaker(hit, item)
         right_speaker += right
         right_kind += hit["kind"] == item.get("kind")
         if not right:

@@ -24,7 +24,7 @@ from .direct import direct_quotes
 from .document import Doc, paragraph_starts
 from .indirect import continued_quotes, indirect_quotes
 from .nested import nested_quotes
-from .speakers import pronouns_resolved, speaker_of
+from .speakers import groups_expanded, pronouns_resolved, speaker_of
 from .transcripts import transcript_turns
 
 
@@ -48,7 +48,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor
     found = turns + kept + indirect
     found += continued_quotes(doc, kept + indirect)
     nested = [inner for quote in found for inner in nested_quotes(doc, quote)]
-    return pronouns_resolved(doc, sorted(found + nested, key=lambda q: q.start))
+    return groups_expanded(doc, pronouns_resolved(doc, sorted(found + nested, key=lambda q: q.start)))
 
 
 __all__ = ["Cues", "find_quotes", "load_cues", "paragraph_starts", "speaker_of"]

@@ -14,10 +14,10 @@ _LEADING_WORD = re.compile(r"\w+")
 _KEYS = ("verbs", "direct_only", "bare_clause", "listeners", "settings", "setting_nouns", "speaker_before",
          "quoted_as", "term_markers", "question_labels", "procedural_labels", "headline_speaker_words",
          "continuing_participles", "coordinating_auxiliaries", "directive_verbs", "stance_verbs",
-         "light_verbs", "stance_objects", "stance_phrases")
+         "light_verbs", "stance_objects", "stance_phrases", "group_speakers", "leader_roles")
 _LATER_KEYS = ("setting_nouns", "headline_speaker_words",  # optional: added after the first release
                "continuing_participles", "coordinating_auxiliaries", "directive_verbs", "stance_verbs",
-               "light_verbs", "stance_objects", "stance_phrases")
+               "light_verbs", "stance_objects", "stance_phrases", "group_speakers", "leader_roles")
 _STANCE = (r"\b(?:(?P<verb>{verbs})|(?P<light>{light}))\s+(?:(?:the|a|an|any|all|his|her|its|their|our|"
            r"[\w-]+['’]s)\s+)?(?:[\w-]+\s+)?(?P<object>{objects})\b|\b(?P<phrase>{phrases})\b")
 _OCCASION = (r"(?:at|in|on|during)\s+(?:a|an|the|his|her|its|their|this|[A-Z][\w.]*['’]s)\s+"
@@ -47,6 +47,8 @@ class Cues:
     # "rejects claims of …", "expressed confidence that …", "spoke highly of …": a stance taken
     # (groups verb / light + object, or phrase)
     stance: re.Pattern[str] = re.compile("(?!)")
+    group_speaker: re.Pattern[str] = re.compile("(?!)")  # "the leaders", "both presidents": both sides
+    leader_roles: tuple[str, ...] = ()  # the roles "leader" stands for (lower case)
     # the first word of every verb form, directive and stance, lower-cased: a match of `verb`,
     # `clause_verb`, `directive` or `stance` can only start at such a word (None: some form does not open
     # with a word character, so no word can be ruled out)
@@ -102,6 +104,8 @@ def load_cues(path: Path | None = None) -> Cues:
         headline_speaker=re.compile(rf"\b(?:{_alternation(data['headline_speaker_words'])})", flags),
         verb_first_words=_first_words(forms + data["directive_verbs"] + data["stance_verbs"]
                                       + data["light_verbs"] + data["stance_phrases"]),
+        group_speaker=re.compile(rf"(?:{_alternation(data['group_speakers'])})", flags),
+        leader_roles=tuple(w.lower() for w in data["leader_roles"]),
         stance=re.compile(_STANCE.format(verbs=_alternation(data["stance_verbs"]),
                                          light=_alternation(data["light_verbs"]),
                                          objects=_alternation(data["stance_objects"]),

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ...model import Actor, PartialDate, Sentence, Timex
+from ...model import Actor, PartialDate, Sentence, Speaker, Timex
 from ..timex.calendar import DAY_OR_MONTH_VALUE
 from .cues import Cues
 from .marks import quoted_spans
@@ -62,6 +62,9 @@ class Doc:
         self.cues = cues
         self.paragraphs = paragraph_starts(text)
         self.spans = quoted_spans(text)  # every quotation between marks, read once
+        # a speaker that names both parties ("Both presidents", "Putin and Xi"), by its span: the
+        # speaker of each side (the quote is credited to each)
+        self.groups: dict[tuple[int, int], list[Speaker]] = {}
         self._verb_starts = _verb_candidates(text, cues.verb_first_words)
         self._directive_starts = self._verb_starts
         if self._verb_starts is not None and cues.directive_first_words is not None:

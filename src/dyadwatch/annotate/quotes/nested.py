@@ -39,7 +39,9 @@ def nested_quotes(doc: Doc, quote: Quote) -> list[Quote]:
         start, end = clause_bounds(text, after, end)
         if word_count(text[start:end]) >= 4:
             date = doc.date_of(sentence.start, sentence.end, (), v_start) if sentence else quote.date
-            nested.append(Quote(start, end, text[start:end], "indirect", ((start, end),),
+            fragments = any(start <= a and b <= end for span in doc.spans for a, b in span.parts)
+            kind = "mixed" if fragments else "indirect"
+            nested.append(Quote(start, end, text[start:end], kind, ((start, end),),
                                 (v_start, v_end, match.group(0)), role_speaker(doc, speaker), date))
     return nested
 

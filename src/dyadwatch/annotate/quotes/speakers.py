@@ -69,18 +69,72 @@ def subject_before(doc: Doc, verb_start: int, floor: int) -> Speaker | None:
         if _GAP_OK.match(gap) and word_count(gap) <= SUBJECT_GAP_WORDS:
             phrase = [a for a in candidates if not STOP.search(doc.text[a.end:last.start])
                       and "," not in doc.text[a.end:last.start] and a.start >= last.start - 60]
-            return _speaker(doc, best_actor(phrase), 0, 0)
+            return _group(doc, phrase) or _speaker(doc, best_actor(phrase), 0, 0)
         if gap.strip().startswith(",") and gap.rstrip().endswith(","):  # an appositive
             appositive = gap.strip()[1:-1]
             if word_count(appositive) <= 8 and not STOP.search(appositive):
                 return _speaker(doc, last, 0, 0)
     words = region.split()
-    if 1 <= len(words) <= 3 and not STOP.search(region):
-        written = " ".join(words)
-        if _PRONOUN.match(written) or written[:1].isupper() or \
-                written.lower().startswith(("the ", "a ", "an ")):
-            return _speaker(doc, None, floor, verb_start)
+    written = " ".join(words)
+    if 2 <= len(words) <= 5 and doc.cues.group_speaker.fullmatch(written):  # "The leaders noted that"
+        offset = floor + region.index(words[0])
+        group = _named_group(doc, Speaker(written, offset, offset + len(written)))
+        if group:
+            return group
+    named = _PRONOUN.match(written) or written[:1].isupper() or \
+        written.lower().startswith(("the ", "a ", "an "))
+    if 1 <= len(words) <= 3 and not STOP.search(region) and named:
+        return _speaker(doc, None, floor, verb_start)
     return None
+
+
+def _group(doc: Doc, phrase: list[Actor]) -> Speaker | None:
+    """A speaker naming both parties: one mention the Actors layer reads as both ("Both
+    presidents", "the two sides": two actors on one span), or two joined by "and" ("Putin and
+    Xi"). Each side is recorded in doc.groups; the first side's speaker is returned."""
+    if not phrase:
+        return None
+    last = phrase[-1]
+    same_span = [a for a in doc.actors if (a.start, a.end) == (last.start, last.end)]
+    if len({a.country for a in same_span}) >= 2:
+        written = Speaker(last.text, last.start, last.end)
+        sides = [_side(doc, written, a) for a in same_span]
+    else:
+        joined = [a for a in phrase if a.end <= last.start and doc.text[a.end:last.start].strip() == "and"]
+        if not joined or joined[-1].code == last.code:
+            return None
+        first = joined[-1]
+        text = doc.text[first.start:last.end]
+        sides = [replace(speaker_of(a), text=text, start=first.start, end=last.end) for a in (first, last)]
+    doc.groups[(sides[0].start, sides[0].end)] = sides
+    return sides[0]
+
+
+def _side(doc: Doc, written: Speaker, side: Actor) -> Speaker:
+    """One side of a group speaker: the person of that country whose role the group's words name
+    ("Both presidents": the last President named before), else the side as the Actors layer has it."""
+    as_side = Speaker(written.text, written.start, written.end, side.name, side.code, "group")
+    people = [a for a in reversed(doc.actors) if a.start < written.start and a.country == side.country]
+    named = role_holder(as_side, people, doc.cues.leader_roles)
+    return as_side if named is as_side else replace(named, resolved_by="group")
+
+
+def _named_group(doc: Doc, written: Speaker) -> Speaker | None:
+    """A group speaker the Actors layer leaves unresolved ("The leaders"): the last two countries
+    named before, each side by _side."""
+    sides: dict[str, Actor] = {}
+    for actor in reversed(doc.actors):
+        if actor.start >= written.start or not actor.country or actor.country in sides or \
+                actor.country in ("IGO", "NGO", "IMG") or actor.sector == "MED":
+            continue
+        sides[actor.country] = actor
+        if len(sides) == 2:
+            break
+    if len(sides) < 2:
+        return None
+    found = [_side(doc, written, a) for a in reversed(list(sides.values()))]
+    doc.groups[(written.start, written.end)] = found
+    return found[0]
 
 
 def subject_after(doc: Doc, verb_end: int, ceiling: int) -> Speaker | None:
@@ -106,12 +160,13 @@ def role_speaker(doc: Doc, speaker: Speaker) -> Speaker:
         if actor is None or actor.role or actor.kb_id:
             return speaker
     before = [a for a in reversed(doc.actors) if a.start < speaker.start]
-    return role_holder(speaker, before)
+    return role_holder(speaker, before, doc.cues.leader_roles)
 
 
-def role_holder(speaker: Speaker, people: Sequence[Actor]) -> Speaker:
+def role_holder(speaker: Speaker, people: Sequence[Actor], leader_roles: Sequence[str] = ()) -> Speaker:
     """The speaker resolved to the first of `people` whose role has the head word of the speaker's
-    words ("the Kremlin spokesman", "FM spokesperson"), in the speaker's country if it has one."""
+    words ("the Kremlin spokesman", "FM spokesperson"), in the speaker's country if it has one;
+    "leader" stands for any of `leader_roles` ("president", "premier")."""
     words = speaker.text.lower().split()
     head = next((h for w in reversed(words) for h in _ROLE_HEADS if w.startswith(h)), None)
     if head is None:
@@ -121,7 +176,8 @@ def role_holder(speaker: Speaker, people: Sequence[Actor]) -> Speaker:
         if not actor.name or not actor.role:
             continue
         role = actor.role.lower()
-        fits = head in role or (head == "spokes" and "press secretary" in role)
+        fits = head in role or (head == "spokes" and "press secretary" in role) or \
+            (head == "leader" and any(r in role for r in leader_roles))
         if fits and (country is None or actor.country == country):
             return Speaker(speaker.text, speaker.start, speaker.end, actor.name, actor.code, "role")
     return speaker
@@ -129,6 +185,19 @@ def role_holder(speaker: Speaker, people: Sequence[Actor]) -> Speaker:
 
 def is_person_speaker(speaker: Speaker | None) -> bool:
     return speaker is not None and (speaker.name is not None or speaker.code is not None)
+
+
+def groups_expanded(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """A quote whose speaker names both parties, once for each side (same words, same span)."""
+    out: list[Quote] = []
+    for quote in quotes:
+        speaker = quote.speaker
+        sides = doc.groups.get((speaker.start, speaker.end)) if speaker is not None else None
+        if sides and speaker is not None and speaker.code == sides[0].code:
+            out.extend(replace(quote, speaker=side) for side in sides)
+        else:
+            out.append(quote)
+    return out
 
 
 def pronouns_resolved(doc: Doc, quotes: list[Quote]) -> list[Quote]:
