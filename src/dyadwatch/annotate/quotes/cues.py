@@ -47,11 +47,12 @@ class Cues:
     # "rejects claims of …", "expressed confidence that …", "spoke highly of …": a stance taken
     # (groups verb / light + object, or phrase)
     stance: re.Pattern[str] = re.compile("(?!)")
+    stance_first_words: frozenset[str] | None = None  # as verb_first_words, for `stance` only
     group_speaker: re.Pattern[str] = re.compile("(?!)")  # "the leaders", "both presidents": both sides
     leader_roles: tuple[str, ...] = ()  # the roles "leader" stands for (lower case)
-    # the first word of every verb form, directive and stance, lower-cased: a match of `verb`,
-    # `clause_verb`, `directive` or `stance` can only start at such a word (None: some form does not open
-    # with a word character, so no word can be ruled out)
+    # the first word of every verb form and directive, lower-cased: a match of `verb`,
+    # `clause_verb` or `directive` can only start at such a word (`stance`: stance_first_words;
+    # None: some form does not open with a word character, so no word can be ruled out)
     verb_first_words: frozenset[str] | None = None
 
 
@@ -102,8 +103,8 @@ def load_cues(path: Path | None = None) -> Cues:
         question_labels=frozenset(w.lower() for w in data["question_labels"]),
         procedural_labels=frozenset(w.lower() for w in data["procedural_labels"]),
         headline_speaker=re.compile(rf"\b(?:{_alternation(data['headline_speaker_words'])})", flags),
-        verb_first_words=_first_words(forms + data["directive_verbs"] + data["stance_verbs"]
-                                      + data["light_verbs"] + data["stance_phrases"]),
+        verb_first_words=_first_words(forms + data["directive_verbs"]),
+        stance_first_words=_first_words(data["stance_verbs"] + data["light_verbs"] + data["stance_phrases"]),
         group_speaker=re.compile(rf"(?:{_alternation(data['group_speakers'])})", flags),
         leader_roles=tuple(w.lower() for w in data["leader_roles"]),
         stance=re.compile(_STANCE.format(verbs=_alternation(data["stance_verbs"]),

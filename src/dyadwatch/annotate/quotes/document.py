@@ -56,6 +56,9 @@ class Doc:
         self.sentences = list(sentences)  # narrowed to those outside transcript turns for indirect speech
         self.all_sentences = list(sentences)
         self.actors = sorted(actors, key=lambda a: a.start)
+        self.on_span: dict[tuple[int, int], list[Actor]] = {}  # the actors of one mention ("Both presidents")
+        for actor in self.actors:
+            self.on_span.setdefault((actor.start, actor.end), []).append(actor)
         self.all_timexes = sorted(timexes, key=lambda t: t.start)
         self.timexes = [t for t in self.all_timexes if t.type == "DATE" and DAY_OR_MONTH_VALUE.match(t.value)]
         self.published = published.iso() if published else None
@@ -65,15 +68,24 @@ class Doc:
         # a speaker that names both parties ("Both presidents", "Putin and Xi"), by its span: the
         # speaker of each side (the quote is credited to each)
         self.groups: dict[tuple[int, int], list[Speaker]] = {}
-        self._verb_starts = _verb_candidates(text, cues.verb_first_words)
-        self._directive_starts = self._verb_starts
-        if self._verb_starts is not None and cues.directive_first_words is not None:
-            directive_words = cues.directive_first_words
-            self._directive_starts = [  # the few verb candidates that may open a directive
-                p for p in self._verb_starts
-                if (word := _TOKEN.match(text, p).group(0)).lower() in directive_words  # type: ignore[union-attr]
-                or not word.isascii()]
+        first_words = cues.verb_first_words
+        if first_words is not None and cues.stance_first_words is not None:
+            first_words = first_words | cues.stance_first_words
+        elif cues.stance_first_words is None:
+            first_words = None
+        # where a verb, directive or stance may open, and the word there
+        self._cue_starts, self._cue_words = _verb_candidates(text, first_words)
+        self._verb_starts = self._subset(cues.verb_first_words)
+        self._directive_starts = self._subset(cues.directive_first_words)  # the few that may open a directive
+        self._stance_starts = self._subset(cues.stance_first_words)
         self._according = [m.start() for m in _ACCORDING_HINT.finditer(text)]
+
+    def _subset(self, words: frozenset[str] | None) -> list[int] | None:
+        """The cue candidates whose word may open one of `words` (all of them when None)."""
+        if self._cue_starts is None or self._cue_words is None or words is None:
+            return self._cue_starts
+        return [p for p, word in zip(self._cue_starts, self._cue_words, strict=True)
+                if word in words or not word.isascii()]
 
     def may_hold_according(self, start: int, end: int) -> bool:
         """False when text[start:end] cannot hold "according to" (in any case)."""
@@ -83,7 +95,7 @@ class Doc:
     def may_hold_cue(self, start: int, end: int) -> bool:
         """False when text[start:end] can hold no verb form, directive or "according to" (a
         window that cuts a word at its end may: the word's head can be a form)."""
-        starts, text = self._verb_starts, self.text
+        starts, text = self._cue_starts, self.text
         if starts is None or self.may_hold_according(start, end):
             return True
         at = bisect_left(starts, start)
@@ -93,9 +105,11 @@ class Doc:
 
     def verbs_in(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
         """`pattern.finditer(text, start, end)` for a pattern of verb forms (cues.verb,
-        cues.clause_verb, cues.directive), tried only where a word could open one of its forms."""
+        cues.clause_verb, cues.directive, cues.stance), tried only where a word could open one of its
+        forms."""
         text = self.text
-        starts = self._directive_starts if pattern is self.cues.directive else self._verb_starts
+        starts = self._directive_starts if pattern is self.cues.directive else \
+            self._stance_starts if pattern is self.cues.stance else self._verb_starts
         if starts is None:
             return list(pattern.finditer(text, start, end))
         tries = starts[bisect_left(starts, start):bisect_left(starts, end)]
@@ -144,15 +158,19 @@ class Doc:
         return min(found, key=lambda t: abs(t.start - anchor)).value
 
 
-def _verb_candidates(text: str, first_words: frozenset[str] | None) -> list[int] | None:
-    """Where a verb form may start: each word whose lower case opens some form (a word with
-    non-ASCII letters is kept, since the patterns' case folding may equate it with one)."""
+def _verb_candidates(text: str, first_words: frozenset[str] | None
+                     ) -> tuple[list[int], list[str]] | tuple[None, None]:
+    """Where a verb form may start, and the word there in lower case: each word whose lower case
+    opens some form (a word with non-ASCII letters is kept, since the patterns' case folding may
+    equate it with one)."""
     if first_words is None:
-        return None
+        return None, None
     if text.isascii():
-        return [m.start() for m in _any_word_of(first_words).finditer(text.lower())]
-    return [m.start() for m in _TOKEN.finditer(text)
-            if (word := m.group(0)).lower() in first_words or not word.isascii()]
+        found = [(m.start(), m.group(0)) for m in _any_word_of(first_words).finditer(text.lower())]
+    else:
+        found = [(m.start(), word.lower()) for m in _TOKEN.finditer(text)
+                 if (word := m.group(0)).lower() in first_words or not word.isascii()]
+    return [p for p, _ in found], [w for _, w in found]
 
 
 @lru_cache(maxsize=4)

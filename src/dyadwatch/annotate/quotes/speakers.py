@@ -95,7 +95,7 @@ def _group(doc: Doc, phrase: list[Actor]) -> Speaker | None:
     if not phrase:
         return None
     last = phrase[-1]
-    same_span = [a for a in doc.actors if (a.start, a.end) == (last.start, last.end)]
+    same_span = doc.on_span[(last.start, last.end)]
     if len({a.country for a in same_span}) >= 2:
         written = Speaker(last.text, last.start, last.end)
         sides = [_side(doc, written, a) for a in same_span]
