@@ -349,6 +349,15 @@ def test_a_group_phrase_with_no_two_parties_before_it_is_no_speaker():
     assert quotes_of("The leaders noted that the sanctions were counterproductive.") == []
 
 
+def test_they_after_a_sentence_opening_with_a_group_is_the_group():
+    text = ("Vladimir Putin held talks with Xi Jinping by phone.\n\nThe leaders discussed the pandemic. They "
+            "underlined their intention to expand cooperation in medicine.")
+    assert [q.speaker.name for q in quotes_of(text)] == ["Vladimir Putin", "Xi Jinping"]
+    other = ("Vladimir Putin held talks with Xi Jinping by phone.\n\nThe students returned home. They said "
+             "the flights had been cancelled.")
+    assert all(q.speaker.name is None for q in quotes_of(other))
+
+
 # --- the verb search shortcut gives what a full regex scan gives ------------------------------
 
 @pytest.mark.parametrize("text", [

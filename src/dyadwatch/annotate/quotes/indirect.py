@@ -156,7 +156,7 @@ def _stance_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
                ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
     """A stance taken on a claim or a feeling voiced: "Peskov rejects claims of bias" and "dismissed
     efforts to blame Beijing" (from the verb on: the verb says what the speaker holds), "expressed
-    confidence that …" and "voiced concern over …" (from the object on), "spoke highly of …"."""
+    confidence that …" and "voiced their concern over …" (from the object on), "spoke highly of …"."""
     text = doc.text
     body_start = _body_start(doc, sentence)
     for match in doc.verbs_in(doc.cues.stance, body_start, sentence.end):
@@ -171,7 +171,7 @@ def _stance_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
         speaker = subject_before(doc, v_start, body_start)
         if speaker is None or not is_person_speaker(speaker):
             continue
-        start, end = clause_bounds(text, match.start("object") if match["light"] else v_start, sentence.end)
+        start, end = clause_bounds(text, match.end("light") if match["light"] else v_start, sentence.end)
         if word_count(text[start:end]) >= 3:
             cue_end = next(match.end(g) for g in ("verb", "light", "phrase") if match[g])
             return start, end, (v_start, cue_end, text[v_start:cue_end]), role_speaker(doc, speaker)

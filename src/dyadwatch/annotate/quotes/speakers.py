@@ -76,7 +76,8 @@ def subject_before(doc: Doc, verb_start: int, floor: int) -> Speaker | None:
                 return _speaker(doc, last, 0, 0)
     words = region.split()
     written = " ".join(words)
-    if 2 <= len(words) <= 5 and doc.cues.group_speaker.fullmatch(written):  # "The leaders noted that"
+    group_named = 2 <= len(words) <= 5 and doc.cues.group_speaker.fullmatch(written)  # "The leaders noted"
+    if group_named or (written.lower() == "they" and _group_before(doc, floor)):  # "…. They underlined"
         offset = floor + region.index(words[0])
         group = _named_group(doc, Speaker(written, offset, offset + len(written)))
         if group:
@@ -117,6 +118,18 @@ def _side(doc: Doc, written: Speaker, side: Actor) -> Speaker:
     people = [a for a in reversed(doc.actors) if a.start < written.start and a.country == side.country]
     named = role_holder(as_side, people, doc.cues.leader_roles)
     return as_side if named is as_side else replace(named, resolved_by="group")
+
+
+def _group_before(doc: Doc, offset: int) -> bool:
+    """Does the sentence before `offset`, in its paragraph, open with a group of both parties
+    ("The leaders held talks. They underlined …")?"""
+    before = [s for s in doc.all_sentences if s.end <= offset]
+    if not before or doc.paragraph_of(before[-1].start) != doc.paragraph_of(offset):
+        return False
+    opening = before[-1].text.lstrip()
+    start = before[-1].start + len(before[-1].text) - len(opening)
+    pair = doc.on_span.get(next(((a.start, a.end) for a in doc.actors if a.start == start), (-1, -1)), [])
+    return bool(doc.cues.group_speaker.match(opening)) or len({a.country for a in pair}) >= 2
 
 
 def _named_group(doc: Doc, written: Speaker) -> Speaker | None:
