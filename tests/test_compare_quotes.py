@@ -388,3 +388,18 @@ def test_the_scorer_matches_each_side_of_a_group_speaker_to_its_own_quote():
     for name in ("Vladimir Putin", "Xi Jinping"):
         hit = _holding_quote(document, words, {"speaker_name": name})
         assert hit["speaker"]["name"] == name
+
+
+def test_an_outlet_that_quotes_a_fragment_of_a_clause_reported_it():
+    from dyadwatch.compare.statements import ReportedQuote, find_statements
+
+    def quote(document: str, outlet: str, kind: str, text: str, quote_kind: str) -> ReportedQuote:
+        return ReportedQuote(document, outlet, kind, "2020-02-26", 0, len(text), text, quote_kind,
+                             "Dmitry Peskov", "Dmitry Peskov", "RUSGOV", "2020-02-26", paragraph=0)
+
+    said = ("As for the task force and the steps to stop the spread of the virus in Moscow, these measures apply "
+            "to everyone, without exception. We value our relations with China very highly.")
+    wire = 'Peskov said the checks "apply to everyone" and that Moscow valued its relations with China very highly'
+    (statement,) = find_statements([quote("t", "Interfax", "transcript", said, "direct"),
+                                    quote("w", "Reuters", "news", wire, "mixed")])
+    assert [d.text for d in statement.differences if d.kind == "omission"] == []

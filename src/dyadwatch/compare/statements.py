@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,7 @@ COVERED = 0.75            # a version that holds this share of a unit's words ha
 JOINED_COVERED = 0.5      # … or its clause of the reference clause next to it holds this share
 MAX_DAYS_APART = 1
 COVERED_ELSEWHERE = "(in another clause)"
+_FRAGMENT = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _DOCUMENT_KIND_RANK = {"transcript": 0, "other": 1, "analysis": 2, "news": 3}
 
 
@@ -284,7 +286,16 @@ def _present(cluster: Cluster, versions: list[Version], neighbours: list[Cluster
     members = {id(v) for v, _, _ in cluster}
     seed = cluster[0][1]
     joined = {id(v) for other in neighbours for v, unit, _ in other if coverage(seed, unit) >= JOINED_COVERED}
-    return [v for v in versions if id(v) in members or id(v) in joined or coverage(seed, v.text) >= COVERED]
+    return [v for v in versions if id(v) in members or id(v) in joined or coverage(seed, v.text) >= COVERED
+            or _quotes_from(v, seed)]
+
+
+def _quotes_from(version: Version, clause: str) -> bool:
+    """Does the version put words of the clause in quotation marks (a mixed quote's fragment of
+    two content words or more: 'measures "apply to everyone"')? Then it reported the clause."""
+    padded = f" {similarity.normalize(clause)} "
+    fragments = [f for q in version.quotes if q.kind == "mixed" for f in _FRAGMENT.findall(q.text)]
+    return any(len(content_stems(f)) >= 2 and f" {similarity.normalize(f)} " in padded for f in fragments)
 
 
 def _passage_keys(cluster: Cluster) -> set[tuple[str, str, int]]:
