@@ -6,13 +6,10 @@ from __future__ import annotations
 import re
 
 from ...model import Quote, Sentence, Speaker
+from ..dateline import dateline_end
 from .document import Doc, clause_bounds, word_count
 from .speakers import is_person_speaker, role_speaker, subject_after, subject_before
 
-_DATELINE = re.compile(  # "MOSCOW, Feb 26 — ", "New Delhi, Jan 19 (PTI) ", "Nov 26 (Interfax) - "
-    r"(?:[A-Z][A-Z .'-]+,[^—\n]{0,60}?(?:—|–|\s--?\s)|"
-    r"(?:[A-Z][\w .'-]{1,30},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
-    r"\([A-Z][\w .&/-]{1,30}\)\s*(?:—|–|--?|:)?)\s*")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _ADJUNCT_TIME = re.compile(r"\s*,?\s*(?:(?:on|in)\s+)?")
 
@@ -34,8 +31,7 @@ def past_adjuncts(doc: Doc, after: int) -> int:
 
 def _body_start(doc: Doc, sentence: Sentence) -> int:
     """Where a sentence's words start, after a dateline ("MOSCOW, Feb 26 (Reuters) - ")."""
-    dateline = _DATELINE.match(doc.text, sentence.start, sentence.end)
-    return dateline.end() if dateline else sentence.start
+    return dateline_end(doc.text, sentence.start, sentence.end)
 
 
 def _indirect_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
