@@ -288,6 +288,36 @@ def test_gated_rules_find_the_same_candidates_as_every_rule_everywhere(monkeypat
     assert gated == everywhere
 
 
+def test_finders_find_what_each_rule_finds_in_any_span():
+    from dyadwatch.annotate.timex.patterns import rules
+    from dyadwatch.annotate.timex.starts import Finder
+
+    text = (GATE_SAMPLE + " today's Russia, Today’s China; 5pm and 0930 GMT, the '90s and ’60s, in2020, "
+            "$2020, 2,020, x2020, 44 B.C., 1955-1963, ٢٠٢٠ and ١٢ May, İstanbul ſeptember. Monday")
+    spans = [(0, len(text)), (0, 40), (3, 90), (17, 200), (len(text) - 60, len(text)), (41, 41)]
+    finders = [Finder(rule.pattern) for rule in rules()]
+    assert sum(f.fast is not None for f in finders) > len(finders) * 0.9  # most rules get one
+    for rule, finder in zip(rules(), finders, strict=True):
+        for start, end in spans:
+            for offset in range(0, 12):  # start the text at each place of "On Wednesday, …"
+                shifted = text[offset:]
+                assert [(m.span(), m.groupdict()) for m in finder.finditer(shifted, start, end)] == \
+                    [(m.span(), m.groupdict()) for m in rule.pattern.finditer(shifted, start, end)], rule.name
+
+
+def test_first_characters_are_read_from_the_pattern():
+    import re
+
+    from dyadwatch.annotate.timex.starts import finder, first_characters
+
+    assert first_characters(re.compile(r"\b(?:(?P<w>Mon|Tue),?\s+)?(?i:the\s+)?(?P<d>\d+)")) == {
+        ("M", False, True), ("T", False, True), ("t", True, True), (r"\d", False, True)}
+    assert first_characters(re.compile(r"\b(?:the\s+)?")) is None  # can match nothing
+    assert first_characters(re.compile(r"[^a]b")) is None
+    assert finder(re.compile(r"\b(?:on|at|during)\s+(?:the\s+)?day")).pattern.startswith(r"\W")
+    assert finder(re.compile(r"(?<![\d$])(?P<year>\d{4})")).pattern.startswith(r"[\d]")
+
+
 def test_requirements_are_read_from_the_rule_patterns():
     import re
 

@@ -1,13 +1,16 @@
 """Where time expressions can be: windows around trigger tokens, every rule's matches in them
-(each rule only where the words it needs occur), and the non-overlapping choice among them."""
+(each rule only where the words it needs occur, searched from where its matches can start), and
+the non-overlapping choice among them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from .gates import Gates
 from .patterns import Rule, rules, trigger
+from .starts import Finder
 
 
 @lru_cache(maxsize=1)
@@ -16,6 +19,28 @@ def _gates() -> Gates:
 
 
 Candidate = tuple[int, int, int, Rule, re.Match[str]]  # start, end, rule priority, rule, match
+# a rule to run: priority, rule, whether it has a "span" group, its Finder's finditer
+_Runnable = tuple[int, Rule, bool, Callable[[str, int, int], Iterator[re.Match[str]]]]
+
+
+@lru_cache(maxsize=1)
+def _runnable() -> tuple[_Runnable, ...]:
+    return tuple((priority, rule, "span" in rule.pattern.groupindex, Finder(rule.pattern).finditer)
+                 for priority, rule in enumerate(rules()))
+
+
+_BY_MASK: dict[int, list[_Runnable]] = {}
+
+
+def _rules_for(met: int) -> list[_Runnable]:
+    """The rules whose requirements a window meeting `met` meets, in rule order."""
+    chosen = _BY_MASK.get(met)
+    if chosen is None:
+        if len(_BY_MASK) > 10_000:
+            _BY_MASK.clear()
+        chosen = _BY_MASK[met] = [run for run, needs in zip(_runnable(), _gates().rule_masks, strict=True)
+                                  if not needs & ~met]
+    return chosen
 
 
 WINDOW_BEFORE, WINDOW_AFTER = 40, 50  # longer than any modifier before or tail after a trigger
@@ -36,14 +61,9 @@ def trigger_windows(text: str) -> list[tuple[int, int]]:
 def candidates(text: str) -> list[Candidate]:
     found = []
     windows = trigger_windows(text)
-    gates = _gates()
-    masks = gates.window_masks(text, windows)
-    for priority, (rule, needs) in enumerate(zip(rules(), gates.rule_masks, strict=True)):
-        has_span = "span" in rule.pattern.groupindex
-        for (window_start, window_end), met in zip(windows, masks, strict=True):
-            if needs & ~met:
-                continue
-            for match in rule.pattern.finditer(text, window_start, window_end):
+    for (window_start, window_end), met in zip(windows, _gates().window_masks(text, windows), strict=True):
+        for priority, rule, has_span, finditer in _rules_for(met):
+            for match in finditer(text, window_start, window_end):
                 start, end = match.span("span") if has_span else match.span()
                 if end > start:
                     found.append((start, end, priority, rule, match))
