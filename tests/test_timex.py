@@ -318,6 +318,43 @@ def test_first_characters_are_read_from_the_pattern():
     assert finder(re.compile(r"(?<![\d$])(?P<year>\d{4})")).pattern.startswith(r"[\d]")
 
 
+def test_trigger_windows_are_those_of_every_trigger_hit():
+    from dyadwatch.annotate.timex.candidates import WINDOW_AFTER, WINDOW_BEFORE, trigger_windows
+    from dyadwatch.annotate.timex.patterns import trigger
+
+    def one_by_one(text):
+        windows = []
+        for hit in trigger().finditer(text):
+            start, end = max(0, hit.start() - WINDOW_BEFORE), min(len(text), hit.end() + WINDOW_AFTER)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
+
+    text = (GATE_SAMPLE + " Decade-long talks; the long-term plan, at this time. ſeptember İn K ١٢ 5pm "
+            + "x " * 60 + "2020_5 _May (Monday) [today]\u00a0tomorrow 3½ days")
+    for offset in range(len(text)):
+        assert trigger_windows(text[offset:]) == one_by_one(text[offset:]), offset
+
+
+def test_folded_alternation_matches_like_ignorecase():
+    import re
+    import sys
+
+    from dyadwatch.annotate.timex.lexicon import FOLDS_BEYOND_ASCII, alternation
+
+    letter = re.compile("[a-z]", re.I)
+    odd = {c for c in map(chr, range(128, sys.maxunicode + 1)) if letter.fullmatch(c)}
+    assert odd == set(FOLDS_BEYOND_ASCII)
+    words = ["day", "days", "daytime", "the past", "long-term", "six", "kilo", "in"]
+    folded = re.compile(rf"\b(?:{alternation(words, folded=True)})")
+    ignorecase = re.compile(rf"\b(?:{alternation(words)})")
+    text = "DAYS Daytime dAy the  PAST Long-Term ſix \u212ailo İn ın in " + GATE_SAMPLE
+    assert [m.span() for m in folded.finditer(text)] == [m.span() for m in ignorecase.finditer(text)]
+    assert len(list(folded.finditer(text))) > 8
+
+
 def test_requirements_are_read_from_the_rule_patterns():
     import re
 

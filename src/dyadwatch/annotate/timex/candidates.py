@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from .gates import Gates
-from .patterns import Rule, rules, trigger
+from .patterns import Rule, rules, trigger, trigger_after
 from .starts import Finder
 
 
@@ -47,10 +47,20 @@ WINDOW_BEFORE, WINDOW_AFTER = 40, 50  # longer than any modifier before or tail 
 
 
 def trigger_windows(text: str) -> list[tuple[int, int]]:
-    """Merged spans of text around trigger tokens; the rest cannot hold a time expression."""
+    """Merged spans of text around trigger tokens; the rest cannot hold a time expression. A run of
+    digits gives the span its digits would give one by one."""
     windows: list[tuple[int, int]] = []
-    for hit in trigger().finditer(text):
-        start, end = max(0, hit.start() - WINDOW_BEFORE), min(len(text), hit.end() + WINDOW_AFTER)
+    length = len(text)
+    position = 0
+    first = trigger().match(text)  # at the start of the text, where trigger_after cannot look
+    if first is not None:
+        windows.append((0, min(length, first.end() + WINDOW_AFTER)))
+        position = first.end()
+    for hit in trigger_after().finditer(text, position):
+        start, end = hit.span()
+        if not text[start].isalnum():  # a digit, or the non-word character before a trigger word
+            start += 1
+        start, end = max(0, start - WINDOW_BEFORE), min(length, end + WINDOW_AFTER)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:

@@ -60,18 +60,37 @@ class TimeWords:
         return None
 
 
-def alternation(words, case_insensitive: bool = True) -> str:
+def alternation(words, case_insensitive: bool = True, folded: bool = False) -> str:
     """A regex alternation of words, spaces matching any whitespace, that prefers the longest word
     that fits (as "longest first" would). It is built as a trie ("day", "days", "daytime" become
-    day(?:s|time)?) so the regex engine tries one branch per letter instead of every word."""
+    day(?:s|time)?) so the regex engine tries one branch per letter instead of every word.
+
+    `folded`: case-insensitive like `case_insensitive`, but each letter written as the class of
+    the characters IGNORECASE takes for it ("[Dd]"), which matches the same text and lets the
+    engine skip a branch on its first character (it does not for IGNORECASE letters)."""
     trie: dict = {}
+    lower = case_insensitive or folded
     for word in words:
         node = trie
-        for char in (word.lower() if case_insensitive else word):
-            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        for char in (word.lower() if lower else word):
+            unit = r"\s+" if char == " " else _folded(char) if folded else re.escape(char)
+            node = node.setdefault(unit, {})
         node[""] = {}  # a word ends here
     body = _trie_regex(trie)
-    return f"(?i:{body})" if case_insensitive else f"(?:{body})"
+    return f"(?i:{body})" if case_insensitive and not folded else f"(?:{body})"
+
+
+# The characters other than its two cases that IGNORECASE takes for an ASCII letter (a test checks
+# this against every code point): "İ" and "ı" for i, "ſ" for s, the Kelvin sign for k.
+FOLDS_BEYOND_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def _folded(char: str) -> str:
+    if not (char.isascii() and char.isalpha()):
+        return re.escape(char)
+    folds = sorted({c for c in (char.lower(), char.upper(), *FOLDS_BEYOND_ASCII)
+                    if re.fullmatch(f"(?i:{char})", c)})
+    return f"[{''.join(folds)}]"
 
 
 def _trie_regex(node: dict) -> str:

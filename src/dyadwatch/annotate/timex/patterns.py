@@ -116,17 +116,34 @@ def rules() -> tuple[Rule, ...]:
     )
 
 
-@lru_cache(maxsize=1)
-def trigger() -> re.Pattern[str]:
-    """Every time expression holds one of these: a digit, a month or weekday name, or a time
-    word of the lexicon. Rules run only in windows around them."""
+def _trigger_words() -> tuple[set[str], set[str]]:
+    """The words that start a trigger: capitalized ones (case kept) and the others (any case)."""
     w = time_words()
     words = {*w.seasons, *w.day_parts, *w.references, *w.sets, *w.units, "centuries", "ago",
              "noon", "midday", "midnight", "today", "yesterday", "tomorrow", "tonight", "fall",
              "quarter", "half", "session"}
     capitalized = {*w.months, *w.weekdays, *(h.split()[0] for h in w.holidays)}
+    return capitalized, words
+
+
+@lru_cache(maxsize=1)
+def trigger() -> re.Pattern[str]:
+    """Every time expression holds one of these: a digit, a month or weekday name, or a time
+    word of the lexicon. Rules run only in windows around them."""
+    capitalized, words = _trigger_words()
     return re.compile(rf"\d|\b(?:{alternation(capitalized, case_insensitive=False)}|"
                       rf"{alternation(words)})")
+
+
+@lru_cache(maxsize=1)
+def trigger_after() -> re.Pattern[str]:
+    """What trigger() finds after the start of a text, found faster: a run of digits (each digit a
+    trigger), or a non-word character and the trigger word after it (the trigger starts one
+    character later). A pattern that begins with a character class is searched by skipping the
+    characters outside it; trigger()'s \\b is tried at every character."""
+    capitalized, words = _trigger_words()
+    return re.compile(rf"[\d\W](?:(?<=\d)\d*|{alternation(capitalized, case_insensitive=False)}|"
+                      rf"{alternation(words, folded=True)})")
 
 
 # A partner date that lends its year: "26 June - 4 August 1952", "April and June 1955",
