@@ -230,9 +230,11 @@ def test_places_file_is_validated():
 
 
 def test_token_texts_splits_as_tokenize_does():
-    from dyadwatch.annotate.actors.kb import token_texts, tokenize
+    from dyadwatch.annotate.actors.kb import TOKEN, token_texts, tokenize
 
     text = "  The U.S.-led talks: Russia's envoy, China’s Wang Yi (Saudi-led) — 3.5% … ‘OK’\nend."
+    for part in (text, text.strip(), "", " ", "x"):
+        assert tokenize(part) == [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(part)]
     for start, end in [(0, len(text)), (2, 40), (6, 60), (len(text) - 4, len(text))]:
         words, offsets = token_texts(text, start, end)
         expected = [(t, s + start, e + start) for t, s, e in tokenize(text[start:end])]

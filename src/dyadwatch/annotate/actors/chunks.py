@@ -51,6 +51,10 @@ def _choose(meanings: list[tuple[str, Entry]]) -> tuple[Entry, bool]:
     return best, any(e.kind == "title" for e in entries)
 
 
+# The keys of the only tokens that hold "’" (not a word character), as trie.token_key gives them.
+_APOSTROPHE_KEYS = {"’": "'", "’s": "'s"}
+
+
 def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Mapping[str, Any],
                ) -> list[Atom]:
     """Known phrases and surnames already seen, left to right, each the longest at its token. The
@@ -58,9 +62,10 @@ def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Map
     words, offsets = token_texts(text, start, end)
     keys = list(map(str.lower, words))
     if text.find("’", start, end) >= 0:
-        keys = [key.replace("’", "'") for key in keys]
+        keys = list(map(_APOSTROPHE_KEYS.get, keys, keys))
     positions = range(len(words))
-    starts = list(itertools.compress(positions, map(kb.trie.__contains__, keys)))
+    trie = kb.trie
+    starts = list(itertools.compress(positions, map(trie.__contains__, keys)))
     others = []
     if surnames:
         others += itertools.compress(positions, map(surnames.__contains__, words))
@@ -70,10 +75,19 @@ def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Map
         starts = sorted({*starts, *others})
     atoms: list[Atom] = []
     following = 0  # the first token after the last phrase found
+    last = len(keys) - 1
     for i in starts:
         if i < following:
             continue
-        found = kb.match_words(words, keys, i)
+        key = keys[i]
+        node = trie.get(key)
+        # most tokens that can start a phrase ("the", "to") start none here: alone they are none,
+        # and the next token does not go on with one (what match_words would find, without it)
+        if node is not None and None not in node and (i == last or keys[i + 1] not in node) \
+                and not key.endswith(LED_SUFFIX):
+            found = None
+        else:
+            found = kb.match_before(words, keys, i, last + 1)
         if found:
             used, meanings = found
             entry, is_title = _choose(meanings)

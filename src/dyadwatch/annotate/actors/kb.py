@@ -64,18 +64,22 @@ LED_SUFFIX = "-led"
 FITTING_CACHE = 200_000
 
 
+SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, with the gaps between them
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
-
-
-_SPLIT = re.compile(f"({TOKEN.pattern})")
+    """The tokens of text with their offsets, as TOKEN.finditer finds them; built by C code (one
+    split, one running sum), without a Python step per token."""
+    parts = SPLIT.split(text)  # gap, token, gap, …, token, gap: tokens tile the non-spaces
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    return list(zip(parts[1::2], offsets[1:-1:2], offsets[2::2], strict=True))
 
 
 def token_texts(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
     """The tokens of text[start:end] as tokenize finds them, in two flat lists: their texts, and
     offsets into text, token k running from offsets[2k + 1] to offsets[2k + 2]. Built by C code
     (one split, one running sum), without a Python step per token."""
-    parts = _SPLIT.split(text[start:end])  # gap, token, gap, …, token, gap: tokens tile the non-spaces
+    parts = SPLIT.split(text[start:end])  # gap, token, gap, …, token, gap: tokens tile the non-spaces
     return parts[1::2], list(itertools.accumulate(map(len, parts), initial=start))
 
 
@@ -111,6 +115,14 @@ class KnowledgeBase:
         self, words: Sequence[str] | _Texts, keys: Sequence[str] | _Texts, i: int
     ) -> tuple[int, list[tuple[str, Entry]]] | None:
         """match_at over the tokens' texts and their trie keys (trie.token_key of each text)."""
+        found = self.match_before(words, keys, i, len(keys))
+        return None if found is None else (found[0], list(found[1]))
+
+    def match_before(
+        self, words: Sequence[str] | _Texts, keys: Sequence[str] | _Texts, i: int, end: int
+    ) -> tuple[int, tuple[tuple[str, Entry], ...]] | None:
+        """match_words over the tokens before token `end` only (a sentence's, in a document's
+        tokens); the meanings as a tuple."""
         found = None
         node = self.trie.get(keys[i])
         j = i + 1
@@ -126,8 +138,8 @@ class KnowledgeBase:
                     kept = self._fitting[spelled] = tuple(
                         (s, e) for s, e in meanings if _case_fits(s, words, i, j))
                 if kept:
-                    found = (j - i, list(kept))
-            if j == len(keys):
+                    found = (j - i, kept)
+            if j == end:
                 break
             node = node.get(keys[j])
             j += 1
@@ -141,7 +153,7 @@ class KnowledgeBase:
                                                          if e.kind in ("country", "demonym")
                                                          and _case_fits(s, [stem], 0, 1)])
             if inner is not None:
-                return 1, inner[1]
+                return 1, tuple(inner[1])
         return found
 
 
