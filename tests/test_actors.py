@@ -253,3 +253,11 @@ def test_a_meaning_added_after_a_lookup_is_found_by_the_next_one():
     assert kb.match_at([("ruritania", 0, 9)], 0) is None  # a capitalized name needs its capital
     kb.add("US", Entry("country", "USA", None, "United States"))
     assert kb.match_at([("us", 0, 2)], 0) is None and kb.match_at([("US", 0, 2)], 0) is not None
+
+
+def test_the_two_sides_are_the_countries_the_text_names_most_not_the_last_two():
+    text = ("China and Russia held talks on trade. Beijing said Moscow was a reliable partner. "
+            "Russia thanked China for its help. The ministers also discussed Ukraine. "
+            "The two sides agreed to meet again.")
+    sides = [code for words, code in codes(text) if words == "The two sides"]
+    assert sorted(sides) == ["CHNGOV", "RUSGOV"]

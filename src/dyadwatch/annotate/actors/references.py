@@ -75,17 +75,7 @@ def refer(text: str, chunk: list[Atom], state: State, sentence: int) -> list[Men
                 antecedents = [mention]
                 break
     elif entry.kind == "reference" and entry.name == "pair":
-        seen: dict[str, Mention] = {}
-        for mention in reversed(state.mentions):
-            country = mention.actor.country
-            if mention.actor.sector == "MED":
-                continue  # the outlets that report a meeting are not its sides
-            if country and country not in ("IGO", "NGO", "IMG") and country not in seen:
-                seen[country] = mention
-            if len(seen) == 2:
-                break
-        if len(seen) == 2:
-            antecedents = list(reversed(list(seen.values())))
+        antecedents = _the_two_sides(state)
     else:
         determiner = DETERMINER.search(text, max(0, start - 4), start)
         if determiner and determiner.group(1).lower() == "the":
@@ -106,3 +96,22 @@ def refer(text: str, chunk: list[Atom], state: State, sentence: int) -> list[Men
                       source.kb_id, resolved_from=source.start)
         out.append(Mention(actor, sentence, antecedent.heads, antecedent.gender, antecedent.person))
     return out
+
+
+def _the_two_sides(state: State) -> list[Mention]:
+    """"The two sides", "both leaders": the two countries the text has named most so far (the
+    parties of a readout, not a third country its last sentence mentions), ties going to the
+    later; each side's latest mention, in text order."""
+    latest: dict[str, Mention] = {}
+    counts: dict[str, int] = {}
+    for mention in state.mentions:
+        country = mention.actor.country
+        if mention.actor.sector == "MED" or not country or country in ("IGO", "NGO", "IMG"):
+            continue  # the outlets that report a meeting are not its sides
+        latest[country] = mention
+        counts[country] = counts.get(country, 0) + 1
+    if len(latest) < 2:
+        return []
+    order = {id(m): i for i, m in enumerate(state.mentions)}
+    two = sorted(latest, key=lambda c: (counts[c], order[id(latest[c])]), reverse=True)[:2]
+    return sorted((latest[c] for c in two), key=lambda m: order[id(m)])
