@@ -435,7 +435,7 @@ def test_an_actor_completing_the_subjects_head_noun_is_not_the_subject():
     [event] = full("Russian troops in the eastern part of Ukraine attacked a Moldovan convoy.")
     assert brief(event) == (["RUSMIL"], ["MDA"], "ASSAULT")
     [event] = full("The Indian and Pakistani sides of the disputed region of Nepal agreed to hold talks.")
-    assert brief(event)[::2] == (["PAK"], "AGREE")
+    assert brief(event)[::2] == (["IND", "PAK"], "AGREE")  # both sides, not Nepal
     # a name or a verb is no head noun: the later actor still acts
     [event] = full("Ethnic Albanians in south Serbia attacked a police station.")
     assert brief(event)[0] == ["SRB"]
@@ -685,3 +685,9 @@ def test_searches_on_lower_cased_text_match_where_the_case_insensitive_searches_
                     assert got == expected, text[start:end]
                 found += expected
     assert found > 1000
+
+
+def test_the_two_sides_of_one_mention_act_together():
+    text = "China and Russia held talks. The two sides agreed to expand trade."
+    agree = [e for e in full(text) if e.plover == "AGREE"]
+    assert [sorted(a.country for a in e.source) for e in agree] == [["CHN", "RUS"]]

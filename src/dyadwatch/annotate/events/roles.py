@@ -28,10 +28,15 @@ PREP_WINDOW = 50
 CONDITION_WINDOW = 20  # characters after "if" / "unless" within which a threat's addressee starts
 
 
+def _joined(text: str, first: Actor, second: Actor) -> bool:
+    """Two actors of one group: joined by "and" or a comma, or two sides of one mention ("the two
+    presidents" is both countries' presidents, on the same span)."""
+    return first.start == second.start or bool(_COORDINATION_GAP.fullmatch(text[first.end:second.start]))
+
+
 def _coordinated_before(text: str, actors: list[Actor], index: int, floor: int) -> list[Actor]:
     group = [actors[index]]
-    while index > 0 and actors[index - 1].start >= floor and \
-            _COORDINATION_GAP.fullmatch(text[actors[index - 1].end:group[0].start]):
+    while index > 0 and actors[index - 1].start >= floor and _joined(text, actors[index - 1], group[0]):
         index -= 1
         group.insert(0, actors[index])
     return group
@@ -40,7 +45,7 @@ def _coordinated_before(text: str, actors: list[Actor], index: int, floor: int) 
 def _coordinated_after(text: str, actors: list[Actor], index: int, ceiling: int) -> list[Actor]:
     group = [actors[index]]
     while index + 1 < len(actors) and actors[index + 1].end <= ceiling and \
-            _COORDINATION_GAP.fullmatch(text[group[-1].end:actors[index + 1].start]):
+            _joined(text, group[-1], actors[index + 1]):
         index += 1
         group.append(actors[index])
     return group
