@@ -17,6 +17,11 @@ MIN_STATEMENT_WORDS = 5   # a shorter quoted span with no cue is a term, a title
 CUE_REACH_WORDS = 14      # how far after a closing mark the cue may be ("…," Kremlin spokesman … said)
 
 
+def _subject_around(doc: Doc, verb_start: int, verb_end: int, floor: int, ceiling: int) -> Speaker | None:
+    """The speaker of a cue verb: its subject before it ("he said"), else after it ("said Peskov")."""
+    return subject_before(doc, verb_start, floor) or subject_after(doc, verb_end, ceiling)
+
+
 def _cue_after(doc: Doc, span: QuotedSpan) -> tuple[tuple[int, int, str], Speaker | None, int] | None:
     """A cue after the closing mark: '…," Peskov said', '…," said Peskov', '…?" he asked'."""
     text = doc.text
@@ -34,9 +39,7 @@ def _cue_after(doc: Doc, span: QuotedSpan) -> tuple[tuple[int, int, str], Speake
         if word_count(reach[:match.start()]) > CUE_REACH_WORDS:
             break
         verb_start, verb_end = after + match.start(), after + match.end()
-        speaker = subject_before(doc, verb_start, after)
-        if speaker is None:
-            speaker = subject_after(doc, verb_end, after + len(reach))
+        speaker = _subject_around(doc, verb_start, verb_end, after, after + len(reach))
         if speaker is None:
             continue
         frame_end = max(verb_end, speaker.end)
@@ -87,9 +90,7 @@ def _cue_before(doc: Doc, span: QuotedSpan) -> tuple[tuple[int, int, str], Speak
         if not _frame_tail(doc.cues, tail):
             continue
         verb_start, verb_end = floor + match.start(), floor + match.end()
-        speaker = subject_before(doc, verb_start, floor)
-        if speaker is None:
-            speaker = subject_after(doc, verb_end, floor + len(head))
+        speaker = _subject_around(doc, verb_start, verb_end, floor, floor + len(head))
         if speaker is None:
             continue
         return (verb_start, verb_end, text[verb_start:verb_end]), speaker
