@@ -86,9 +86,9 @@ def test_select_by_dyad_period_and_limit():
     assert len(select(events, dyad, limit=2)) == 2
 
 
-def test_a_domestic_act_is_not_a_dyad_event_and_weeks_sort_by_their_monday():
-    mentions = [mention(1, "A", ["CHNGOV"], ["CHNMED"], plover="COERCE", date="2020-02-19",
-                        summary="Beijing revoked three reporters' credentials.", context=["CHN", "RUS"]),
+def test_an_act_on_a_third_country_is_not_a_dyad_event_and_weeks_sort_by_their_monday():
+    mentions = [mention(1, "A", ["CHNGOV"], ["USAMED"], plover="COERCE", date="2020-02-19",
+                        summary="Beijing expelled three reporters.", context=["CHN", "RUS", "USA"]),
                 mention(2, "B", ["RUS"], [], plover="COERCE", date="2020-W08", precision="week",
                         summary="Russia barred Chinese citizens.", context=["CHN", "RUS"]),
                 mention(3, "C", ["RUS"], ["CHN"], date="2020-03-01", summary="Russia sends masks.")]

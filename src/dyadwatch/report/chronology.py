@@ -81,9 +81,8 @@ def _countries(codes: Iterable[str]) -> set[str]:
 
 def between(event: Event, dyad: Dyad) -> bool:
     """An event between the two countries: one acts on the other, both act together, or one acts
-    with no target in a sentence that names the other ("Russia suspended flights" in a report on
-    China). An act on the actor's own country ("Beijing revoked the reporters' credentials") is
-    domestic, whatever else the sentence names."""
+    with no other country as target in a sentence that names the other ("Russia suspended
+    flights" in a report on China, "Russia evacuated its citizens from Wuhan")."""
     source, target = _countries(event.source), _countries(event.target)
     pair = {dyad.first, dyad.second}
     if source & {dyad.first} and target & {dyad.second}:
@@ -93,7 +92,7 @@ def between(event: Event, dyad: Dyad) -> bool:
     if pair <= source and not target:
         return True
     acting = source & pair
-    return bool(acting) and not target and bool((pair - acting) & set(event.context))
+    return bool(acting) and target <= pair and bool((pair - acting) & set(event.context))
 
 
 def select(events: Iterable[Event], dyad: Dyad, start: PartialDate | None = None,
