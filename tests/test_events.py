@@ -603,6 +603,7 @@ def test_the_quick_sentence_tests_hold_wherever_their_searches_match():
     import re
 
     from dyadwatch.annotate import events as layer
+    from dyadwatch.annotate.events.lowered import lowered
     from dyadwatch.annotate.events.speech import _DEONTIC_AFTER, _DIRECTIVE_THAT
 
     extra = ["\u0130f Russia agrees, Chinese troops withdraw.", "Iran would help \u0131f Iraq called.",
@@ -612,15 +613,15 @@ def test_the_quick_sentence_tests_hold_wherever_their_searches_match():
     held = {"directive": 0, "condition": 0, "deontic": 0}
     for text, sentence in sentences:
         span = text[sentence.start:sentence.end]
-        folded = layer._FOLDS_TO_ASCII.search(span) is not None
+        low = lowered(text, sentence.start, sentence.end)
         ends = [sentence.start + k for m in re.finditer(r"\w+", span) for k in m.span()] + [sentence.end]
         for end in ends:
             if _DIRECTIVE_THAT.search(text, max(sentence.start, end - 120), end):
                 held["directive"] += 1
-                assert layer._may_hold(span.lower(), folded, layer._DIRECTIVE_WORDS), span
+                assert layer._may_hold(low, layer._DIRECTIVE_WORDS), span
             if layer._IN_CONDITION.search(text, max(sentence.start, end - 60), end):
                 held["condition"] += 1
-                assert layer._may_hold(span.lower(), folded, layer._CONDITION_WORDS), span
+                assert layer._may_hold(low, layer._CONDITION_WORDS), span
             modal = _DEONTIC_AFTER.match(text, end)
             if modal and modal.end() <= sentence.end:
                 held["deontic"] += 1

@@ -370,7 +370,7 @@ def test_unfolded_lists_every_character_ignorecase_takes_for_a_letter_that_lower
     import re
     import sys
 
-    from dyadwatch.annotate.timex.gates import UNFOLDED
+    from dyadwatch.annotate.casefold import UNFOLDED
 
     letter = re.compile("[a-z]", re.I)
     odd = {c for c in map(chr, range(128, sys.maxunicode + 1))

@@ -38,6 +38,7 @@ from .clauses import _after_main_verb, _subordinate, _without_complements, _with
 from .dating import _after_publication, _date_of, _event_date
 from .flags import cues, recode
 from .lexicon import EventLexicon, event_lexicon
+from .lowered import lowered
 from .roles import (
     _LATE_AGENT,
     _PRONOUN_SUBJECT,
@@ -74,17 +75,16 @@ _BY_AGENT = re.compile(r"\s+by\s+")
 _TO_AFTER = re.compile(r"\s+to\b")
 # Whether a sentence can hold what a search before each trigger looks for: the words of
 # _DIRECTIVE_THAT and _IN_CONDITION in the lower-cased sentence, and the modals of a demand. Each
-# holds wherever its search can match (these searches ignore case, and the only letters they match
-# that do not lower-case to the pattern's are "İ", "ı" and "ſ", which turn the test off), so a
-# sentence without them skips the searches.
+# holds wherever its search can match (these searches ignore case; text that lower-casing would
+# change for them, `lowered` gives None, holds anything), so a sentence without them skips the
+# searches.
 _DIRECTIVE_WORDS = ("demand", "insist", "urg", "call", "request")
 _CONDITION_WORDS = ("if", "unless")
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
 _ANY_DEONTIC = re.compile(r"\s(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
 
 
-def _may_hold(lowered: str, folded: bool, words: tuple[str, ...]) -> bool:
-    return folded or any(word in lowered for word in words)
+def _may_hold(low: tuple[str, int] | None, words: tuple[str, ...]) -> bool:
+    return low is None or any(word in low[0] for word in words)
 
 
 def find_events(
@@ -128,10 +128,9 @@ def find_events(
             # reporting frames serve the triggers and the demands ("X said Y must …"): none, none needed
             frames = _reporting(text, sentence, in_sentence) \
                 if triggers or _ANY_DEONTIC.search(text, sentence.start, sentence.end) else []
-            span = text[sentence.start:sentence.end]
-            folded = _FOLDS_TO_ASCII.search(span) is not None
-            directive = _may_hold(span.lower(), folded, _DIRECTIVE_WORDS)
-            condition = _may_hold(span.lower(), folded, _CONDITION_WORDS)
+            low = lowered(text, sentence.start, sentence.end)
+            directive = _may_hold(low, _DIRECTIVE_WORDS)
+            condition = _may_hold(low, _CONDITION_WORDS)
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
             found_events: list[tuple[bool, EventMention]] = []
             nominal: set[int] = set()  # where the event nouns start

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+from ..casefold import UNFOLDED
+
+_UNSAFE = re.compile(f"[{UNFOLDED}]")
 
 
 def lowered(text: str, start: int, end: int) -> tuple[str, int] | None:

@@ -13,13 +13,12 @@ from collections.abc import Iterable
 from re import _constants as C  # the parsed-pattern vocabulary of the re module
 from re import _parser
 
+from ..casefold import UNFOLDED
+
 DIGIT = " digit"  # holds a space, so no string of a pattern that is kept as a requirement equals it
 Requirement = frozenset[str]
 
 _MAX_EXACT = 64  # more alternatives than this and a run of text stops being tracked exactly
-# Characters that re's IGNORECASE matches to an ASCII letter but str.lower() does not turn into
-# it (a test checks this list against every code point): text holding one is not gated.
-UNFOLDED = "İıſ"
 _DIGIT_RE = re.compile(r"\d")
 
 _Exact = frozenset[str] | None  # every string the node can match, when few and known
