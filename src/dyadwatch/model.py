@@ -129,7 +129,7 @@ class Speaker:
     end: int
     name: str | None = None  # canonical person or organization name
     code: str | None = None  # actor code, e.g. RUSGOV
-    resolved_by: str = "cue"  # cue | role | continuation | title | pronoun
+    resolved_by: str = "cue"  # cue | role | continuation | title | pronoun | group
 
 
 QuoteKind = Literal["direct", "indirect", "mixed"]

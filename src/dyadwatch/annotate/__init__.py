@@ -4,6 +4,7 @@ the layers before it; `annotate` runs them and returns the stable JSON shape of
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -102,7 +103,7 @@ def sentence_dates(sentences: Sequence[Sentence], timexes: Sequence[Timex],
                 current = dt.date(int(year), int(month), int(day))
             else:
                 first = dt.date(int(year), int(month), 1)
-                current = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+                current = first.replace(day=calendar.monthrange(first.year, first.month)[1])
                 if published is not None and first <= published < current:
                     current = published
         dates.append(current)
