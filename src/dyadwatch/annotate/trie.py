@@ -13,6 +13,15 @@ def token_key(token: str) -> str:
     return token.lower().replace("’", "'")
 
 
+def token_keys(words: list[str], text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """token_key of each of `words`, the tokens of text[start:end], with one test of the text
+    for the curly apostrophe instead of one replace per token."""
+    keys = list(map(str.lower, words))
+    if text.find("’", start, len(text) if end is None else end) >= 0:
+        keys = [key.replace("’", "'") for key in keys]
+    return keys
+
+
 def insert(trie: dict, keys: list[str], value: Any) -> None:
     node = trie
     for key in keys:

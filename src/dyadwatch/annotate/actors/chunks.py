@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..trie import token_keys
 from .kb import LED_SUFFIX, Entry, KnowledgeBase, token_texts
 
 NATIONAL_KINDS = ("organization", "outlet", "metonym", "capital", "country", "demonym", "place")
@@ -52,7 +53,6 @@ def _choose(meanings: list[tuple[str, Entry]]) -> tuple[Entry, bool]:
 
 
 # The keys of the only tokens that hold "’" (not a word character), as trie.token_key gives them.
-_APOSTROPHE_KEYS = {"’": "'", "’s": "'s"}
 
 
 def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Mapping[str, Any],
@@ -60,9 +60,7 @@ def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Map
     """Known phrases and surnames already seen, left to right, each the longest at its token. The
     tokens are split once and only those a phrase or a surname can start at are looked at."""
     words, offsets = token_texts(text, start, end)
-    keys = list(map(str.lower, words))
-    if text.find("’", start, end) >= 0:
-        keys = list(map(_APOSTROPHE_KEYS.get, keys, keys))
+    keys = token_keys(words, text, start, end)
     positions = range(len(words))
     trie = kb.trie
     starts = list(itertools.compress(positions, map(trie.__contains__, keys)))

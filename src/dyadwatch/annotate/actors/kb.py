@@ -70,9 +70,8 @@ SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, with the gap
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """The tokens of text with their offsets, as TOKEN.finditer finds them; built by C code (one
     split, one running sum), without a Python step per token."""
-    parts = SPLIT.split(text)  # gap, token, gap, …, token, gap: tokens tile the non-spaces
-    offsets = list(itertools.accumulate(map(len, parts), initial=0))
-    return list(zip(parts[1::2], offsets[1:-1:2], offsets[2::2], strict=True))
+    words, offsets = token_texts(text, 0, len(text))
+    return list(zip(words, offsets[1:-1:2], offsets[2::2], strict=True))
 
 
 def token_texts(text: str, start: int, end: int) -> tuple[list[str], list[int]]:

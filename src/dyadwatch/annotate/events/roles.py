@@ -11,8 +11,9 @@ from functools import lru_cache
 from ...model import Actor
 from .. import parse
 from ..actors.kb import LED_SUFFIX, NON_STATE, Entry, KnowledgeBase, token_texts
+from ..trie import token_keys
 from .lexicon import Trigger
-from .triggers import _Found, _keys
+from .triggers import _Found
 
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
 _PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside)\s+(?:[\w'’-]+\s+){0,5}$)")
@@ -271,7 +272,7 @@ def _kb_matches(kb: KnowledgeBase, window: str, offset: int, backward: bool = Fa
     (start, end, meanings) of each match. Only tokens that can start an entry are tried: the trie's
     first words and words ending in "-led"."""
     words, offsets = token_texts(window, 0, len(window))
-    keys = _keys(window, words)
+    keys = token_keys(words, window)
     first = kb.trie
     starts = [i for i, key in enumerate(keys) if key in first or key.endswith(LED_SUFFIX)]
     for i in reversed(starts) if backward else starts:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ...model import Actor, Sentence
 from ..actors.kb import token_texts
+from ..trie import token_keys
 from .lexicon import EventLexicon, Trigger
 
 
@@ -21,7 +22,7 @@ class _Found:
 
 def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Found]:
     words, offsets = token_texts(sentence.text, 0, len(sentence.text))
-    keys = _keys(sentence.text, words)
+    keys = token_keys(words, sentence.text)
     starts, ends = offsets[1::2], offsets[2::2]
     first = lexicon.trie
     found: list[_Found] = []
@@ -42,12 +43,6 @@ def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Fou
                 found.append(_Found(starts[i] + sentence.start, ends[i + used - 1] + sentence.start, trigger))
             free = i + used
     return found
-
-
-def _keys(text: str, words: list[str]) -> list[str]:
-    """trie.token_key of each token of text, in one pass."""
-    keys = [word.lower() for word in words]
-    return [key.replace("’", "'") for key in keys] if "’" in text else keys
 
 
 def _in_name(text: str, sentence: Sentence, found: _Found) -> bool:
