@@ -4,6 +4,7 @@ scorer, over a real SQLite store."""
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,16 @@ from dyadwatch.eval.quotes import read_gold
 from dyadwatch.report.quotes import render_statements
 
 from conftest import run_cli
+
+
+def reported(document: str, outlet: str, kind: str, text: str, quote_kind: str = "direct", *,
+             speaker: tuple[str, str], date: str):
+    """One outlet's version of a statement by `speaker` (name, code), made on `date`."""
+    from dyadwatch.compare.statements import ReportedQuote
+
+    name, code = speaker
+    return ReportedQuote(document, outlet, kind, date, 0, len(text), text, quote_kind, name, name, code, date,
+                         paragraph=0)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "src" / "dyadwatch" / "demo" / "corpus"
@@ -314,11 +325,9 @@ def test_without_a_transcript_the_speakers_own_government_account_is_the_referen
 
 
 def test_two_sentences_reported_as_one_clause_are_not_an_omission():
-    from dyadwatch.compare.statements import ReportedQuote, find_statements
+    from dyadwatch.compare.statements import find_statements
 
-    def quote(document: str, outlet: str, kind: str, text: str) -> ReportedQuote:
-        return ReportedQuote(document, outlet, kind, "2020-02-19", 0, len(text), text, "direct",
-                             "Geng Shuang", "Geng Shuang", "CHNGOV", "2020-02-19", paragraph=0)
+    quote = partial(reported, speaker=("Geng Shuang", "CHNGOV"), date="2020-02-19")
 
     said = ("These measures do not mean a total ban on travel between our two countries. They are temporary "
             "and will be lifted once the situation gets better. We value our cooperation with Russia very highly.")
@@ -341,11 +350,9 @@ def test_words_reports_use_for_one_another_count_as_one_content_word():
 
 def test_a_dropped_clause_of_diplomatic_ritual_is_not_an_omission():
     from dyadwatch.compare.similarity import formulaic
-    from dyadwatch.compare.statements import ReportedQuote, find_statements
+    from dyadwatch.compare.statements import find_statements
 
-    def quote(document: str, outlet: str, kind: str, text: str) -> ReportedQuote:
-        return ReportedQuote(document, outlet, kind, "2020-05-04", 0, len(text), text, "direct",
-                             "Zhao Lijian", "Zhao Lijian", "CHNGOV", "2020-05-04", paragraph=0)
+    quote = partial(reported, speaker=("Zhao Lijian", "CHNGOV"), date="2020-05-04")
 
     said = ("China and Russia are comprehensive strategic partners of coordination for a new era. The two sides "
             "will hold talks on vaccine trials next week. Perhaps the talks will be held in Kazan.")
@@ -359,11 +366,9 @@ def test_a_dropped_clause_of_diplomatic_ritual_is_not_an_omission():
 
 
 def test_a_stance_one_outlet_reports_is_not_an_addition():
-    from dyadwatch.compare.statements import ReportedQuote, find_statements
+    from dyadwatch.compare.statements import find_statements
 
-    def quote(document: str, outlet: str, kind: str, text: str, quote_kind: str = "direct") -> ReportedQuote:
-        return ReportedQuote(document, outlet, kind, "2020-02-26", 0, len(text), text, quote_kind,
-                             "Dmitry Peskov", "Dmitry Peskov", "RUSGOV", "2020-02-26", paragraph=0)
+    quote = partial(reported, speaker=("Dmitry Peskov", "RUSGOV"), date="2020-02-26")
 
     said = "These measures apply to everyone, without exception."
     (statement,) = find_statements([
@@ -391,11 +396,9 @@ def test_the_scorer_matches_each_side_of_a_group_speaker_to_its_own_quote():
 
 
 def test_an_outlet_that_quotes_a_fragment_of_a_clause_reported_it():
-    from dyadwatch.compare.statements import ReportedQuote, find_statements
+    from dyadwatch.compare.statements import find_statements
 
-    def quote(document: str, outlet: str, kind: str, text: str, quote_kind: str) -> ReportedQuote:
-        return ReportedQuote(document, outlet, kind, "2020-02-26", 0, len(text), text, quote_kind,
-                             "Dmitry Peskov", "Dmitry Peskov", "RUSGOV", "2020-02-26", paragraph=0)
+    quote = partial(reported, speaker=("Dmitry Peskov", "RUSGOV"), date="2020-02-26")
 
     said = ("As for the task force and the steps to stop the spread of the virus in Moscow, these measures apply "
             "to everyone, without exception. We value our relations with China very highly.")
