@@ -13,13 +13,16 @@ process pinned to one CPU:
 Each gets one untimed warm-up call first; the script prints the best and median of --runs runs
 in words per second and the ratio of the two. Words are whitespace-separated tokens.
 
+With --layers it also runs the layers one by one, as `annotate` chains them, and prints the CPU
+seconds each takes over the workload (best of --runs), to show where the time goes.
+
 With --ingest it also times, once, a full ingest + annotate of the repeated corpus into a fresh
 SQLite file: a temporary folder holds copies of the demo corpus, each .txt/.md file made unique by
 a closing line (HTML, PDF and feed files are the same in every copy, so they are stored once);
 then `Workspace.ingest(folder)`, then annotation of every stored document, then fusion if the
 Workspace has a `fuse()` or `events()` method. It prints documents per second.
 
-    python bench/pipeline_speed.py [--words 1000000] [--runs 2] [--ingest] [--copies N]
+    python bench/pipeline_speed.py [--words 1000000] [--runs 2] [--layers] [--ingest] [--copies N]
 """
 
 from __future__ import annotations
@@ -109,6 +112,56 @@ def measure_annotate(workload: list[Document], words: int, runs: int) -> float:
                   layer_counts(counts))
 
 
+def layer_seconds(workload: list[Document]) -> dict[str, float]:
+    """CPU seconds of each layer over the workload, chained as `annotate` chains them."""
+    from dyadwatch.annotate import (
+        find_actors,
+        find_events,
+        find_quotes,
+        find_timexes,
+        headline_quotes,
+        sentence_dates,
+        split_sentences,
+        title_actors,
+    )
+
+    seconds = dict.fromkeys(["sentences", "time expressions", "actors", "events", "quotes"], 0.0)
+    clock = time.process_time
+    for document in workload:
+        text, published = document.text, document.published
+        started = clock()
+        sentences = split_sentences(text)
+        split = clock()
+        timexes = find_timexes(text, published)
+        timed = clock()
+        first_day = published.first_day() if published else None
+        actors = find_actors(text, sentences, sentence_dates(sentences, timexes, first_day))
+        in_title = title_actors(document.title)
+        found_actors = clock()
+        find_events(text, sentences, actors, timexes, published)
+        found_events = clock()
+        find_quotes(text, sentences, actors, timexes, published, title_actors=in_title)
+        headline_quotes(document.title, published, None, in_title, actors)
+        found_quotes = clock()
+        spent = (split - started, timed - split, found_actors - timed,
+                 found_events - found_actors, found_quotes - found_events)
+        for layer, layer_spent in zip(seconds, spent, strict=True):
+            seconds[layer] += layer_spent
+    return seconds
+
+
+def measure_layers(workload: list[Document], words: int, runs: int) -> None:
+    best: dict[str, float] = {}
+    for _ in range(runs):
+        for layer, spent in layer_seconds(workload).items():
+            best[layer] = min(best.get(layer, math.inf), spent)
+    total = sum(best.values())
+    print(f"\n(a') the layers one by one, CPU seconds over the workload (best of {runs}; records not built)")
+    for layer, spent in best.items():
+        print(f"  {layer:17} {spent:6.2f} s  {spent / total:6.1%}  {words / spent:>12,.0f} words/s")
+    print(f"  {'sum':17} {total:6.2f} s  {'':6}  {words / total:>12,.0f} words/s")
+
+
 def measure_spacy(workload: list[Document], words: int, runs: int) -> float | None:
     try:
         import spacy
@@ -183,6 +236,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=1_000_000, help="size of the workload")
     parser.add_argument("--runs", type=int, default=2, help="repetitions of (a) and (b)")
+    parser.add_argument("--layers", action="store_true",
+                        help="also print the CPU seconds of each layer")
     parser.add_argument("--ingest", action="store_true",
                         help="also time ingest + annotate of the repeated corpus into SQLite")
     parser.add_argument("--copies", type=int, default=0,
@@ -195,6 +250,8 @@ def main() -> None:
     print(f"pipeline speed: demo corpus ({len(documents)} documents) repeated to {words:,} words; "
           f"Python {sys.version.split()[0]}, {pinned}\n")
     annotate_rate = measure_annotate(workload, words, args.runs)
+    if args.layers:
+        measure_layers(workload, words, args.runs)
     spacy_rate = measure_spacy(workload, words, args.runs)
     if spacy_rate:
         print(f"\nannotate runs at {annotate_rate / spacy_rate:.1%} of the spaCy tokenize+sentencize "
