@@ -406,3 +406,25 @@ def test_an_outlet_that_quotes_a_fragment_of_a_clause_reported_it():
     (statement,) = find_statements([quote("t", "Interfax", "transcript", said, "direct"),
                                     quote("w", "Reuters", "news", wire, "mixed")])
     assert [d.text for d in statement.differences if d.kind == "omission"] == []
+
+
+def test_eval_pools_the_differences_of_a_group_quotes_sides_and_of_a_joint_statements_speakers():
+    from dyadwatch.compare.statements import Difference, Statement, Version
+    from dyadwatch.eval.quotes import _pooled_differences
+
+    def statement(speaker: str, start: int, difference: str) -> Statement:
+        versions = [Version(doc, doc, "news", [reported(doc, doc, "news", "We agreed.", speaker=(speaker, "X"),
+                                                        date="2020-04-16")]) for doc in ("d1", "d2")]
+        for version in versions:
+            version.quotes[0].start, version.quotes[0].end = start, start + 10
+        return Statement(speaker, "X", "2020-04-16", versions, [Difference("omission", difference, ["d1"])],
+                         versions[0])
+
+    putin, xi_same_quote, xi_own_quote = (statement("Putin", 0, "a"), statement("Xi", 0, "b"),
+                                          statement("Xi", 50, "c"))
+    everyone = [putin, xi_same_quote, xi_own_quote]
+    texts = lambda pooled: sorted(d.text for d in pooled)  # noqa: E731
+    assert texts(_pooled_differences(putin, everyone, {"Putin"})) == ["a", "b"]
+    assert texts(_pooled_differences(putin, everyone, {"Putin", "Xi"})) == ["a", "b", "c"]
+    assert texts(_pooled_differences(xi_own_quote, [xi_own_quote, statement("Lavrov", 80, "d")],
+                                     {"Xi", "Putin"})) == ["c"]

@@ -13,7 +13,10 @@ Figures:
   when there is one, else the gold actor code); also given over the found ones;
 - **not-quote errors**: scare quotes and titles extracted as statements;
 - **statements**: a predicted statement matches the gold statement whose version files it
-  shares most (at least half of the smaller set);
+  shares most (at least half of the smaller set); the statements a group quote gives each side
+  ("the two leaders agreed …": the same quotes, one statement per speaker) count as that one
+  statement, and their differences are pooled, as are those of a joint statement's speakers
+  (gold `speaker` a list) reported by the same documents;
 - **differences, per kind**: a predicted difference matches a gold one of the same kind in the
   matched statement when their words agree (rapidfuzz partial ratio >= 80 on normalized text,
   over the text and the variants) and, for omissions, they name a common outlet that left it
@@ -165,6 +168,41 @@ def _right_speaker(quote: dict[str, Any], item: dict[str, Any]) -> bool:
         else speaker.get("code") == item.get("speaker_code")
 
 
+def _documents(statement: Statement) -> set[str]:
+    return {v.document_id for v in statement.versions}
+
+
+def _matches_versions(shared: int, gold_ids: set[str], statement: Statement) -> bool:
+    return shared > 0 and shared * 2 >= min(len(gold_ids), len(_documents(statement)))
+
+
+def _speakers(gold_statement: dict[str, Any]) -> set[str]:
+    speaker = gold_statement.get("speaker")
+    return set(speaker) if isinstance(speaker, list) else {speaker} if speaker else set()
+
+
+def _quote_spans(statement: Statement) -> frozenset[tuple[str, int, int]]:
+    return frozenset((v.document_id, q.start, q.end) for v in statement.versions for q in v.quotes)
+
+
+def _pooled_differences(best: Statement, statements: list[Statement], gold_speakers: set[str],
+                        ) -> list[Difference]:
+    """The differences of `best` and of the statements that are parts of the same gold statement:
+    those made of the same quotes (a group quote, "the two leaders agreed …", is compared once per
+    side) and, when the gold statement has several speakers (a joint readout), those of its other
+    speakers in the same documents."""
+    spans, documents = _quote_spans(best), _documents(best)
+    pooled: dict[tuple[str, str], Difference] = {}
+    for statement in statements:
+        same_quotes = statement is best or _quote_spans(statement) == spans
+        joint = len(gold_speakers) > 1 and statement.speaker in gold_speakers and \
+            best.speaker in gold_speakers and _documents(statement) == documents
+        if same_quotes or joint:
+            for difference in statement.differences:
+                pooled.setdefault((difference.kind, difference.text), difference)
+    return list(pooled.values())
+
+
 def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
                  statements: list[Statement]) -> QuoteScore:
     """`documents` maps a gold file name to {"id", "text", "title", "quotes": [annotate quote records]}."""
@@ -200,15 +238,11 @@ def score_quotes(gold: dict[str, Any], documents: dict[str, dict[str, Any]],
     matched_statements = 0
     for gold_statement in gold["statements"]:
         gold_ids = {ids.get(v["file"]) for v in gold_statement["versions"]} - {None}
-        best, best_shared = None, 0
-        for statement in statements:
-            shared = len(gold_ids & {v.document_id for v in statement.versions})
-            if shared > best_shared:
-                best, best_shared = statement, shared
-        predicted = best.differences if best and best_shared * 2 >= min(
-            len(gold_ids), len({v.document_id for v in best.versions})) else []
-        matched_statements += best is not None and best_shared * 2 >= min(
-            len(gold_ids), len({v.document_id for v in best.versions}))
+        shares = [(len(gold_ids & _documents(statement)), statement) for statement in statements]
+        matching = [(shared, st) for shared, st in shares if _matches_versions(shared, gold_ids, st)]
+        best = max(matching, key=lambda m: m[0], default=(0, None))[1]
+        predicted = _pooled_differences(best, statements, _speakers(gold_statement)) if best else []
+        matched_statements += best is not None
         for kind in KINDS:
             gold_diffs = [d for d in gold_statement["differences"] if d["kind"] == kind]
             predicted_diffs = [d for d in predicted if d.kind == kind]
