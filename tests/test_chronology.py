@@ -108,10 +108,42 @@ def test_rendering_in_comparative_connections_style_and_json_contract():
     assert payload["dyad"] == ["RUS", "CHN"]
     [entry] = payload["entries"]
     assert set(entry) == {"date", "date_precision", "summary", "plover", "cameo", "quad", "intensity",
-                          "source", "target", "salience", "sources"}
+                          "source", "target", "salience", "sources", "parts"}
     assert set(entry["sources"][0]) == {"document_id", "outlet", "published", "sentence", "start", "end"}
     assert render(events, Dyad("RUS", "CHN"), "csv").splitlines()[0].startswith("date,date_precision")
     assert "<li><strong>Feb. 5, 2020</strong>" in render(events, Dyad("RUS", "CHN"), "html")
+
+
+def test_what_was_said_in_talks_joins_the_talks_entry():
+    def said(id, document, plover, summary, source=("RUSGOV",), target=("CHNGOV",), quad=1, **extra):
+        return {**mention(id, "Kremlin", list(source), list(target), plover=plover, date="2020-04-16",
+                          summary=summary, quad=quad, **extra), "document_id": document,
+                "sentence_start": 10 * id}
+
+    events = fuse([
+        said(1, "kremlin", "CONSULT", "Putin and Xi spoke by phone.", reciprocal=True, mode="phone"),
+        said(2, "kremlin", "SUPPORT", "Putin praised China's response."),
+        said(3, "kremlin", "REJECT", "Putin rejected attempts to blame Beijing.", quad=3),
+        said(4, "kremlin", "AID", "Russia sent masks to China.", quad=2),
+        said(5, "tass", "SUPPORT", "Xi thanked Russia for its help.", source=("CHNGOV",), target=("RUS",)),
+        said(6, "kremlin", "ACCUSE", "Putin criticized Washington.", target=("USAGOV",), quad=3),
+    ])
+    entries = select(events, Dyad("RUS", "CHN"))
+    [talks] = [e for e in entries if e.plover == "CONSULT" and e.mode == "phone"]
+    assert sorted(p.summary for p in talks.parts) == ["Putin praised China's response.",
+                                                      "Putin rejected attempts to blame Beijing."]
+    assert len(talks.sources) == 3
+    assert sorted(e.summary for e in entries if e is not talks) == [
+        "Russia sent masks to China.", "Xi thanked Russia for its help."]
+    markdown = render(entries, Dyad("RUS", "CHN"), "md")
+    assert ("**April 16, 2020**: Putin and Xi spoke by phone. Putin praised China's response. "
+            "Putin rejected attempts to blame Beijing. *(CONSULT; Kremlin)*") in markdown
+    [entry] = [e for e in json.loads(render(entries, Dyad("RUS", "CHN"), "json"))["entries"] if e["parts"]]
+    assert [p["plover"] for p in entry["parts"]] == ["SUPPORT", "REJECT"]
+    assert len(select(events, Dyad("RUS", "CHN"), fold=False)) == 5
+    visit = fuse([said(1, "kremlin", "CONSULT", "Wang Yi arrived in Moscow.", mode="visit"),
+                  said(2, "kremlin", "SUPPORT", "Putin praised China's response.")])
+    assert [e.parts for e in select(visit, Dyad("RUS", "CHN"))] == [(), ()]
 
 
 def test_date_labels():

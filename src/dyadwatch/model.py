@@ -218,6 +218,7 @@ class Event:
     salience: float
     sources: tuple[Source, ...]
     context: tuple[str, ...] = ()  # countries named in the sentences that report it
+    parts: tuple[Event, ...] = ()  # what was said in talks, folded into the talks' entry
 
 
 @dataclass(frozen=True)

@@ -200,14 +200,15 @@ class Workspace:
                                      "intensity", "source", "target", "salience", "sources"])
 
     def chronology(self, dyad: str = "RUS,CHN", start: str | None = None, end: str | None = None,
-                   limit: int | None = None) -> pd.DataFrame:
-        """The dyad's chronology as a DataFrame (see `report.chronology`)."""
+                   limit: int | None = None, fold: bool = True) -> pd.DataFrame:
+        """The dyad's chronology as a DataFrame (see `report.chronology`); `fold` puts what was
+        said in talks into the talks' entry."""
         import pandas as pd
 
         from .report.chronology import Dyad, entry_record, select
 
         chosen = select(self.fused_events(), Dyad.parse(dyad), PartialDate.parse(start) if start else None,
-                        PartialDate.parse(end) if end else None, limit)
+                        PartialDate.parse(end) if end else None, limit, fold)
         return pd.DataFrame([entry_record(e) for e in chosen])
 
     # --- quotes ---------------------------------------------------------------------------------

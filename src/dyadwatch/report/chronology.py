@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Event, PartialDate
@@ -95,10 +95,63 @@ def between(event: Event, dyad: Dyad) -> bool:
     return bool(acting) and target <= pair and bool((pair - acting) & set(event.context))
 
 
+VERBAL_QUADS = (1, 3)  # CAMEO quad classes of words: verbal cooperation, verbal conflict
+PARTS_SHOWN = 2  # of what was said in talks, the sentences a Markdown or HTML entry prints
+
+
+def _talks_key(event: Event) -> tuple[str | None, frozenset[str]]:
+    return event.date, frozenset(_countries(event.source) | _countries(event.target))
+
+
+def _is_talks(event: Event) -> bool:
+    """A meeting, call or discussion on a known day; a visit or an arrival is not talks."""
+    return event.plover == "CONSULT" and event.mode != "visit" and event.date_precision == "day"
+
+
+def _said_in(part: Event, talks: Event) -> bool:
+    """Words the talks' parties exchanged that day, reported by a document that reports the talks:
+    "Putin and Xi spoke by phone. Both praised …; Xi thanked Russia for …". Other talks that day
+    stay entries of their own."""
+    return part.quad in VERBAL_QUADS and part.plover != "CONSULT" and part.date == talks.date and \
+        _countries(part.source) | _countries(part.target) <= _talks_key(talks)[1] and \
+        bool({s.document_id for s in part.sources} & {s.document_id for s in talks.sources})
+
+
+def fold_talks(events: list[Event]) -> list[Event]:
+    """Each day's talks (the most salient first) take in what their parties said to or of each
+    other that day in the same reports: one chronology entry for a phone call and the praise,
+    thanks and pledges made in it. The folded events stay as the entry's `parts` and their
+    mentions join its sources."""
+    talks = sorted(filter(_is_talks, events), key=lambda e: -e.salience)
+    parts_of: dict[int, list[Event]] = {}
+    folded: set[int] = set()
+    for head in talks:
+        if id(head) in folded:
+            continue
+        parts = [e for e in events if e is not head and id(e) not in folded and id(e) not in parts_of
+                 and _said_in(e, head)]
+        if parts:
+            parts_of[id(head)] = parts
+            folded.update(id(e) for e in parts)
+    result = []
+    for event in events:
+        if id(event) in folded:
+            continue
+        parts = parts_of.get(id(event))
+        if parts:
+            sources = tuple(dict.fromkeys(event.sources + tuple(s for p in parts for s in p.sources)))
+            event = replace(event, sources=sources, parts=tuple(parts))
+        result.append(event)
+    return result
+
+
 def select(events: Iterable[Event], dyad: Dyad, start: PartialDate | None = None,
-           end: PartialDate | None = None, limit: int | None = None) -> list[Event]:
-    """The dyad's events in the period; with `limit`, the most salient, then in date order."""
+           end: PartialDate | None = None, limit: int | None = None, fold: bool = True) -> list[Event]:
+    """The dyad's events in the period, with what was said in talks folded into the talks' entry
+    (unless `fold` is false); with `limit`, the most salient, then in date order."""
     chosen = [e for e in events if between(e, dyad) and e.date]
+    if fold:
+        chosen = fold_talks(chosen)
     if start is not None:
         chosen = [e for e in chosen if calendar_key(e.date) >= start.iso()[:len(calendar_key(e.date))]]
     if end is not None:
@@ -115,7 +168,18 @@ def entry_record(event: Event) -> dict[str, Any]:
         "source": list(event.source), "target": list(event.target), "salience": event.salience,
         "sources": [{"document_id": s.document_id, "outlet": s.outlet, "published": s.published,
                      "sentence": s.sentence, "start": s.start, "end": s.end} for s in event.sources],
+        "parts": [{"summary": p.summary, "plover": p.plover, "cameo": p.cameo, "quad": p.quad,
+                   "intensity": p.intensity, "source": list(p.source), "target": list(p.target)}
+                  for p in event.parts],
     }
+
+
+def entry_text(event: Event) -> str:
+    """The entry's line: its summary, then what was said in the talks, the most widely reported
+    first and in text order among equals."""
+    said = sorted(event.parts, key=lambda p: (-len({s.outlet for s in p.sources}), p.sources[0].start))
+    said = said[:PARTS_SHOWN]
+    return " ".join([event.summary, *(p.summary for p in said)])
 
 
 def _outlets(event: Event) -> str:
@@ -134,14 +198,14 @@ def render(events: list[Event], dyad: Dyad, fmt: str, title: str | None = None) 
         writer.writerow(["date", "date_precision", "summary", "plover", "cameo", "quad", "intensity",
                          "source", "target", "salience", "outlets", "document_ids"])
         for e in events:
-            writer.writerow([e.date, e.date_precision, e.summary, e.plover, e.cameo, e.quad, e.intensity,
+            writer.writerow([e.date, e.date_precision, entry_text(e), e.plover, e.cameo, e.quad, e.intensity,
                              ";".join(e.source), ";".join(e.target), e.salience, _outlets(e),
                              ";".join(dict.fromkeys(s.document_id for s in e.sources))])
         return buffer.getvalue()
     if fmt == "html":
         rows = "\n".join(
             f'<li><strong>{html.escape(date_label(e.date, e.date_precision))}</strong>: '
-            f"{html.escape(e.summary)} <span class=\"meta\">{html.escape(e.plover)} · "
+            f"{html.escape(entry_text(e))} <span class=\"meta\">{html.escape(e.plover)} · "
             f"{html.escape(_outlets(e))}</span>"
             f"<details><summary>{len(e.sources)} source(s)</summary><ul>"
             + "".join(f"<li><em>{html.escape(s.outlet or '?')}</em> ({html.escape(s.published or '?')}): "
@@ -154,7 +218,7 @@ def render(events: list[Event], dyad: Dyad, fmt: str, title: str | None = None) 
                 f"<body><h1>{html.escape(title)}</h1><ul>\n{rows}\n</ul></body></html>\n")
     lines = [f"# {title}", ""]
     for e in events:
-        lines.append(f"**{date_label(e.date, e.date_precision)}**: {e.summary} "
+        lines.append(f"**{date_label(e.date, e.date_precision)}**: {entry_text(e)} "
                      f"*({e.plover}; {_outlets(e)})*")
         lines.append("")
     return "\n".join(lines)
