@@ -249,6 +249,10 @@ def test_participles_and_coordinated_verbs_share_the_clause_subject():
         [(["ARMMIL"], ["UKR"], "ASSAULT")]
     assert run("Armenian troops shelled Ukraine and criticized Turkey.") == \
         [(["ARMMIL"], ["UKR"], "ASSAULT"), (["ARMMIL"], ["TUR"], "ACCUSE")]
+    # a time adverbial between "and" and the verb: "… and last week barred …"
+    for adverbial in ("last week", "on Friday", "two days later", "the next day"):
+        assert run(f"Armenian troops shelled Ukraine and {adverbial} criticized Turkey.") == \
+            [(["ARMMIL"], ["UKR"], "ASSAULT"), (["ARMMIL"], ["TUR"], "ACCUSE")]
 
 
 def test_the_act_demanded_in_a_that_clause_is_not_coded():
@@ -692,3 +696,20 @@ def test_the_two_sides_of_one_mention_act_together():
     text = "China and Russia held talks. The two sides agreed to expand trade."
     agree = [e for e in full(text) if e.plover == "AGREE"]
     assert [sorted(a.country for a in e.source) for e in agree] == [["CHN", "RUS"]]
+
+
+def test_talks_with_someone_the_occasion_of_an_act_and_refusals_to_act():
+    [call] = full("Chinese Foreign Minister Wang Yi spoke with Russian Foreign Minister Sergei Lavrov "
+                  "on Saturday at Lavrov's request.")
+    assert brief(call) == (["CHNGOV"], ["RUSGOV"], "CONSULT") and call.reciprocal
+    # "at X's request", "at the invitation of": on whose request another act took place
+    assert [brief(e) for e in full("Xi visited Moscow at the invitation of President Putin.")] == \
+        [(["CHNGOV"], ["RUSGOV"], "CONSULT")]
+    # "vote on X's request" is an act on the request itself
+    voted = full("The Ukrainian parliament voted on Poroshenko's request.")
+    assert [e.trigger_text for e in voted] == ["request"]
+    [advice] = full("The ministry advised Russians to refrain from trips to China.")
+    assert advice.negated
+    for text in ("Russia held no talks with China.", "Russia gave no aid to China."):
+        [refused] = full(text)
+        assert refused.negated and brief(refused)[:2] == (["RUS"], ["CHN"])

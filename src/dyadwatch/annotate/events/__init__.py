@@ -59,7 +59,7 @@ from .roles import (
 )
 from .speech import _DIRECTIVE_THAT, _demands, _reporting, _trailing_speech
 from .summaries import _clause_tail, _summary
-from .triggers import _Found, _in_name, _is_heading, _nominal, _triggers
+from .triggers import _Found, _in_name, _is_heading, _nominal, _occasion, _triggers
 
 __all__ = ["find_events"]
 
@@ -113,7 +113,7 @@ def find_events(
         in_sentence = actors_in(sentence.start, sentence.end)
         triggers = [f for f in _triggers(text, sentence, lexicon)
                     if not any(a.start <= f.start and f.end <= a.end for a in in_sentence)
-                    and not _in_name(text, sentence, f)] \
+                    and not _in_name(text, sentence, f) and not _occasion(text, f)] \
             if in_sentence else []  # a trigger inside a name: "Egyptian demonstrators"
         candidates.append((sentence, in_sentence, triggers))
     use_parser = parse.enabled() if parser is None else parser

@@ -129,17 +129,22 @@ _PARTICIPLE_BEFORE = re.compile(r",\s*$")
 _PRONOUN_SUBJECT = re.compile(
     r"(?i:\b(?:they|he|she|we)\s+(?:(?:also|still|then|later|again|already|not|never|have|has|had|would|will|"
     r"could|was|were|is|are)\s+){0,3})$")
+_TIME_ADVERBIAL = (r"(?:(?:last|this|that|next|the\s+following|the\s+next|the\s+same)\s+"
+                   r"(?:week|month|year|day|morning|evening|\w+day)|on\s+\w+day|"
+                   r"(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+later)")
 _COORDINATED_VERB_BEFORE = re.compile(
-    r"(?i:\b(?:and|or|but)\s+(?:(?:also|still|then|later|was|were|is|are|has|have|had)\s+){0,2})$")
+    r"(?i:\b(?:and|or|but)\s+(?:(?:also|still|then|later|was|were|is|are|has|have|had)\s+){0,2}"
+    rf"(?:{_TIME_ADVERBIAL}\s+(?:(?:also|then|was|were|has|have|had)\s+)?)?)$")
 
 
 def _dependent_verb(text: str, found: _Found, start: int) -> str | None:
     """"participle" after a comma ("…, killing 20 people"), "coordinated" for a verb joined to an
-    earlier one ("… and wounded two others"): either way its subject is the clause's subject."""
+    earlier one ("… and wounded two others", "… and last week barred …"): either way its subject
+    is the clause's subject."""
     if found.trigger.pos != "verb":
         return None
     word = text[found.start:found.end].split()[0].lower()
-    lo = max(start, found.start - 24)
+    lo = max(start, found.start - 48)
     if word.endswith("ing") and _PARTICIPLE_BEFORE.search(text, lo, found.start):
         return "participle"
     if word.endswith(("ed", "ing")) and _COORDINATED_VERB_BEFORE.search(text, lo, found.start):

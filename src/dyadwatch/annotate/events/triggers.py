@@ -77,6 +77,23 @@ def _nominal(text: str, found: _Found, actors: list[Actor]) -> bool:
         _ADJECTIVE_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
+_OCCASION_NOUNS = frozenset({"request", "invitation", "initiative", "suggestion", "behest", "urging"})
+_INVITING_NOUNS = frozenset({"invitation", "initiative", "behest"})  # also after "on": "on the invitation of"
+# "at Lavrov's request", "at the invitation of", "upon the request of": the occasion of another act
+_OCCASION_BEFORE = re.compile(
+    r"(?i:\b(at|upon|on)\s+(?:the\s+|(?:(?!(?:at|upon|on)\s)[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s+)?)$")
+
+
+def _occasion(text: str, found: _Found) -> bool:
+    """An event noun that only says on whose request or invitation another act took place; "vote
+    on Poroshenko's request" is an act on the request itself."""
+    noun = text[found.start:found.end].lower()
+    if noun not in _OCCASION_NOUNS:
+        return False
+    before = _OCCASION_BEFORE.search(text, max(0, found.start - 48), found.start)
+    return before is not None and (before.group(1).lower() != "on" or noun in _INVITING_NOUNS)
+
+
 def _is_heading(text: str) -> bool:
     """A heading or a caption, not a claim: short and without a closing stop."""
     return len(text.split()) <= HEADING_MAX_WORDS and not text.rstrip().endswith(
