@@ -713,3 +713,27 @@ def test_talks_with_someone_the_occasion_of_an_act_and_refusals_to_act():
     for text in ("Russia held no talks with China.", "Russia gave no aid to China."):
         [refused] = full(text)
         assert refused.negated and brief(refused)[:2] == (["RUS"], ["CHN"])
+
+
+def test_folded_rules_find_on_lowered_text_what_their_case_insensitive_patterns_find():
+    from dyadwatch.annotate.events import _PASSIVE_AUX, _PASSIVE_NOUN, clauses, roles
+    from dyadwatch.annotate.events.lowered import lowered
+
+    rules = [_PASSIVE_AUX, _PASSIVE_NOUN, roles._PRONOUN_SUBJECT, roles._COORDINATED_VERB_BEFORE,
+             roles._LOCATIVE_PREP, clauses._INFINITIVE_BEFORE, clauses._GERUND_AFTER_PREPOSITION,
+             clauses._REDUCED_RELATIVE_BEFORE]
+    extra = ["Troops WERE deployed. Russia Was Heavily Shelled In The East, And Attacked.",
+             "They \u0130s attacked; she \u0131s seized and wAS ARRESTED by police in order to help."]
+    sentences = list(_corpus_sentences()) + [(t, s) for t in extra for s in split_sentences(t)]
+    found = 0
+    for text, sentence in sentences:
+        low = lowered(text, sentence.start, sentence.end)
+        for end in range(sentence.start, sentence.end + 1, 3):
+            for width in (12, 30, 80):
+                start = max(0, end - width)  # may begin before the sentence, where low does not reach
+                for rule in rules:
+                    match = rule.pattern.search(text, start, end)
+                    expected = None if match is None else match.start()
+                    assert rule.search(text, low, start, end) == expected, (text[start:end], rule.pattern)
+                    found += expected is not None
+    assert found > 1000

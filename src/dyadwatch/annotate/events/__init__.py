@@ -38,7 +38,7 @@ from .clauses import _after_main_verb, _subordinate, _without_complements, _with
 from .dating import _after_publication, _date_of, _event_date
 from .flags import cues, recode
 from .lexicon import EventLexicon, event_lexicon
-from .lowered import lowered
+from .lowered import Folded, lowered
 from .roles import (
     _LATE_AGENT,
     _PRONOUN_SUBJECT,
@@ -66,9 +66,8 @@ __all__ = ["find_events"]
 DOMESTIC_BY_DEFAULT = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 _VERB_BETWEEN = re.compile(
     r"(?i:\b(?:\w+ed|sent|sends|gave|give|gives|offered|made|makes|paid)\b)")
-_PASSIVE_AUX = re.compile(r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?)$")
-_PASSIVE_NOUN = re.compile(
-    r"(?i:\b(?:was|were|been|being|be|is|are)\s+(?:put|placed|taken)\s+(?:under|into)\s+)$")
+_PASSIVE_AUX = Folded(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
+_PASSIVE_NOUN = Folded(r"\b(?:was|were|been|being|be|is|are)\s+(?:put|placed|taken)\s+(?:under|into)\s+$")
 _IN_CONDITION = re.compile(r"(?i:\b(?:if|unless)\s+[^,;:.]*)$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 _BY_AGENT = re.compile(r"\s+by\s+")
@@ -122,13 +121,15 @@ def find_events(
     dated_in = _by_start([t for t in timexes
                           if t.type in ("DATE", "TIME") and _date_of(t.value.split("T")[0])])
     for sentence, in_sentence, triggers in candidates:
-        # a dateline's date is the filing's: "MOSCOW, March 4 — … on Monday" happened on Monday
-        dated = dated_in(dateline_end(text, sentence.start, sentence.end), sentence.end)
+        dated = dated_in(sentence.start, sentence.end)
+        if dated:  # a dateline's date is the filing's: "MOSCOW, March 4 — … on Monday" happened on Monday
+            words_start = dateline_end(text, sentence.start, sentence.end)
+            dated = [t for t in dated if t.start >= words_start]
         if in_sentence:
-            # reporting frames serve the triggers and the demands ("X said Y must …"): none, none needed
-            frames = _reporting(text, sentence, in_sentence) \
-                if triggers or _ANY_DEONTIC.search(text, sentence.start, sentence.end) else []
             low = lowered(text, sentence.start, sentence.end)
+            # reporting frames serve the triggers and the demands ("X said Y must …"): none, none needed
+            frames = _reporting(text, sentence, in_sentence, low) \
+                if triggers or _ANY_DEONTIC.search(text, sentence.start, sentence.end) else []
             directive = _may_hold(low, _DIRECTIVE_WORDS)
             condition = _may_hold(low, _CONDITION_WORDS)
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
@@ -146,9 +147,9 @@ def find_events(
                         lexicon.abstract_targets.match(text, found.end, sentence.end):
                     continue  # "China's fight against the virus": aimed at no one
                 event = _event(text, sentence, found, in_sentence, frames, dated, running, published,
-                               lexicon, kb, parsed.get(sentence.start))
+                               lexicon, kb, low, parsed.get(sentence.start))
                 if event is not None:
-                    coded.append((_subordinate(text, sentence, found, frames), found, event))
+                    coded.append((_subordinate(text, sentence, found, frames, low), found, event))
             # the same parties in one sentence: one happening, named by its first main-clause trigger
             for sub, found, event in sorted(coded, key=lambda c: c[0]):
                 key = (tuple(sorted(a.code for a in event.source)),
@@ -187,7 +188,8 @@ def _by_start(items: Sequence[_T]) -> Callable[[int, int], list[_T]]:
 def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
            frames: list[tuple[int, int, Actor]], dated: list[Timex], running: tuple[str, str] | None,
            published: PartialDate | None, lexicon: EventLexicon, kb: KnowledgeBase,
-           parsed: parse.Parsed | None = None) -> EventMention | None:
+           low: tuple[str, int] | None, parsed: parse.Parsed | None = None) -> EventMention | None:
+    """The event `found` names, or None; `low` is the sentence `lowered`."""
     trigger = found.trigger
     clause_start = sentence.start
     clause_end = sentence.end
@@ -206,9 +208,9 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
 
     source: list[Actor] = []
     target: list[Actor] = []
-    passive = (_PASSIVE_AUX.search(text, max(clause_start, found.start - 20), found.start) is not None
+    passive = (_PASSIVE_AUX.search(text, low, max(clause_start, found.start - 20), found.start) is not None
                and not text[found.start:found.end].split()[0].lower().endswith("ing")) \
-        or _PASSIVE_NOUN.search(text, max(clause_start, found.start - 30), found.start) is not None
+        or _PASSIVE_NOUN.search(text, low, max(clause_start, found.start - 30), found.start) is not None
     by_agent = _BY_AGENT.match(text[found.end:found.end + 6]) is not None
     agent = next((i for i in after if _LATE_AGENT.search(text, max(found.end, actors[i].start - 30),
                                                           actors[i].start)), None) if passive else None
@@ -234,10 +236,10 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
                             first.name, resolved_from=first.start)]
     else:
         before = _without_complements_of_the_subject(
-            text, actors, [i for i in before if not _locative(text, actors[i], clause_start)])
+            text, actors, [i for i in before if not _locative(text, actors[i], clause_start, low)])
         purpose = _purpose_after_phrase(text, found, actors, before, clause_start)
-        if before and (_dependent_verb(text, found, clause_start) or _PRONOUN_SUBJECT.search(
-                text, max(actors[before[-1]].end, found.start - 40), found.start) or purpose):
+        if before and (purpose or _dependent_verb(text, found, clause_start, low) or _PRONOUN_SUBJECT.search(
+                text, low, max(actors[before[-1]].end, found.start - 40), found.start) is not None):
             # a participle, a joined verb, an unresolved pronoun ("… and said they also opposed") or
             # an infinitive of purpose ("sent experts to Bosnia to investigate") takes the clause's subject
             source = _coordinated_after(text, actors, before[0], found.start)

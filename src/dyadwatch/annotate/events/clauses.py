@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...model import Actor, EventMention, Sentence
-from .lowered import case_sensitive, lowered
+from .lowered import Folded, case_sensitive
 from .roles import _dependent_verb
 from .speech import SPEECH_ACT_QUADS
 from .triggers import _Found
@@ -54,18 +54,18 @@ def _without_repeats(events: list[EventMention]) -> list[EventMention]:
     return [e for e in events if e.target or parties(e) not in with_target]
 
 
-_INFINITIVE_BEFORE = re.compile(r"(?i:\b(?:in\s+order\s+)?to\s+(?:help\s+)?)$")
+_INFINITIVE_BEFORE = Folded(r"\b(?:in\s+order\s+)?to\s+(?:help\s+)?$")
 _PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "in", "away"})
-_REDUCED_RELATIVE_BEFORE = re.compile(
-    r"(?i:\b(?:in|to|for|with|from|on|at|into|against|about|over|under)\s+"
+_REDUCED_RELATIVE_BEFORE = Folded(
+    r"\b(?:in|to|for|with|from|on|at|into|against|about|over|under)\s+"
     r"(?:[\w'’.-]+\s+){0,5}?(?!(?:has|have|had|was|were|is|are|be|been|being|it|they|he|she|we|who|"
-    r"which|that|and|or|also|then|not|never)\s)[\w'’.-]+\s+)$")
+    r"which|that|and|or|also|then|not|never)\s)[\w'’.-]+\s+$")
 _REDUCED_RELATIVE_AFTER = re.compile(
     r"(?i:\s+(?:by\s+(?!\w+ing\b)|out\b|over\b|to\b|from\b|last\b|earlier\b|in\b|into\b|during\b|"
     r"under\b|\d))")
 
 
-def _reduced_relative(text: str, found: _Found, start: int) -> bool:
+def _reduced_relative(text: str, found: _Found, start: int, low: tuple[str, int] | None) -> bool:
     """A past participle that modifies a noun inside a prepositional phrase, with no auxiliary:
     "in a letter handed over to the UN", "to refugees ordered out of the country": a passive
     relative clause, background to the main event."""
@@ -73,29 +73,29 @@ def _reduced_relative(text: str, found: _Found, start: int) -> bool:
     if found.trigger.pos != "verb" or not words[0].endswith("ed") or \
             any(w not in _PARTICLES for w in words[1:]):
         return False  # "blocked roads" has its object: a main verb
-    return _REDUCED_RELATIVE_BEFORE.search(text, max(start, found.start - 80), found.start) is not None \
+    return _REDUCED_RELATIVE_BEFORE.search(text, low, max(start, found.start - 80), found.start) is not None \
         and _REDUCED_RELATIVE_AFTER.match(text, found.end) is not None
 
 
-_GERUND_AFTER_PREPOSITION = re.compile(  # not "by supporting", "for barring": means and reasons happened
-    r"(?i:\b(?:in|of|about|without|against)\s+)$")
+_GERUND_AFTER_PREPOSITION = Folded(  # not "by supporting", "for barring": means and reasons happened
+    r"\b(?:in|of|about|without|against)\s+$")
 
 
-def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tuple[int, int, Actor]]) -> bool:
+def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tuple[int, int, Actor]],
+                 low: tuple[str, int] | None) -> bool:
     """A trigger inside a subordinate or relative clause ("… after a coup toppled the government",
     "… the curfew, which was imposed …", "… equipment seized from …"): background to the
-    sentence's main event."""
+    sentence's main event. `low` is the sentence `lowered`."""
     start = max([sentence.start, *(end for _, end, _ in frames if end <= found.start)])
-    if _reduced_relative(text, found, start):
+    if _reduced_relative(text, found, start, low):
         return True
-    if _INFINITIVE_BEFORE.search(text, max(start, found.start - 20), found.start):
+    if _INFINITIVE_BEFORE.search(text, low, max(start, found.start - 20), found.start) is not None:
         return True  # "… delivered supplies to help fight the epidemic"
-    if _dependent_verb(text, found, start) == "participle":
+    if _dependent_verb(text, found, start, low) == "participle":
         return True  # "… shelled the town, killing 20 people"
-    if _GERUND_AFTER_PREPOSITION.search(text, max(start, found.start - 12), found.start) \
+    if _GERUND_AFTER_PREPOSITION.search(text, low, max(start, found.start - 12), found.start) is not None \
             and text[found.start:found.end].split()[0].lower().endswith("ing"):
         return True  # "late in warning the world", "thanked Russia for protecting …"
-    low = lowered(text, start, found.start)
     if low is None:
         return _SUBORDINATOR.search(text, start, found.start) is not None
-    return _SUBORDINATOR_LOWERED.search(low[0], start - low[1]) is not None
+    return _SUBORDINATOR_LOWERED.search(low[0], start - low[1], found.start - low[1]) is not None

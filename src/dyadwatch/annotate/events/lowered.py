@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..casefold import UNFOLDED
+from ..timex.starts import first_characters
 
 _UNSAFE = re.compile(f"[{UNFOLDED}]")
 
@@ -31,3 +32,41 @@ def case_sensitive(body: str, firsts: str) -> re.Pattern[str]:
     a look-ahead for `firsts`, the characters its matches can start with, which lets the engine skip
     ahead."""
     return re.compile(f"(?=[{firsts}])(?:{body})")
+
+
+class Folded:
+    """A case-insensitive rule, written in lower case, that searches a sentence's `lowered` copy
+    where the copy covers the span. There it begins with a class of the characters its matches can
+    start with (read from the rule by timex.starts.first_characters), which the engine scans for
+    in C, and tries the rule only at those; with IGNORECASE it would try every character."""
+
+    __slots__ = ("_scan", "pattern")
+
+    def __init__(self, body: str) -> None:
+        if re.search("[A-Z]", re.sub(r"\\.", "", body)):
+            raise ValueError(f"a folded rule is written in lower case: {body!r}")
+        self.pattern = re.compile(f"(?i:{body})")
+        self._scan = _scanner(body)
+
+    def search(self, text: str, low: tuple[str, int] | None, start: int, end: int) -> int | None:
+        """Where pattern.search(text, start, end) finds its match, or None; `low` is `lowered`
+        text around the span, or None."""
+        if low is not None:
+            lower, offset = low
+            # the copy must hold the character before start, which \b looks at
+            if (start > offset or start == offset == 0) and end <= offset + len(lower):
+                match = self._scan.search(lower, start - offset, end - offset)
+                return None if match is None else match.start() + offset
+        match = self.pattern.search(text, start, end)
+        return None if match is None else match.start()
+
+
+def _scanner(body: str) -> re.Pattern[str]:
+    """A pattern whose search finds where `body` first matches, with a one-character match: a
+    first character of body, then (looking back over it) body matching from there."""
+    plain = re.compile(body)
+    atoms = first_characters(plain)
+    if atoms is None:
+        return plain
+    firsts = "".join(sorted(source for source, _folded, _word in atoms))
+    return re.compile(f"[{firsts}](?<=(?={body})[\\s\\S])")

@@ -13,14 +13,14 @@ from .. import parse
 from ..actors.kb import LED_SUFFIX, NON_STATE, Entry, KnowledgeBase, token_texts
 from ..trie import token_keys
 from .lexicon import Trigger
+from .lowered import Folded
 from .triggers import _Found
 
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
 _PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside)\s+(?:[\w'’-]+\s+){0,5}$)")
 # "The Chinese consulate in Vladivostok urged …": a bare place after a locative preposition that
 # follows a noun says where the subject is, it is not the subject (capitals there are no actors).
-_LOCATIVE_PREP = re.compile(
-    r"(?i:\b(?:in|at|near|inside|outside|within|across|throughout|around)\s+(?:the\s+)?)$")
+_LOCATIVE_PREP = Folded(r"\b(?:in|at|near|inside|outside|within|across|throughout|around)\s+(?:the\s+)?$")
 _OBJECT_STOP = re.compile(r",\s|;|\b(?:said|says|which|who|after|because)\b")
 _WORD_CHARACTER = re.compile(r"\w")
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
@@ -126,28 +126,29 @@ def _skip_apposition(text: str, actors: list[Actor], before: list[int], clause_s
 
 
 _PARTICIPLE_BEFORE = re.compile(r",\s*$")
-_PRONOUN_SUBJECT = re.compile(
-    r"(?i:\b(?:they|he|she|we)\s+(?:(?:also|still|then|later|again|already|not|never|have|has|had|would|will|"
-    r"could|was|were|is|are)\s+){0,3})$")
+_PRONOUN_SUBJECT = Folded(
+    r"\b(?:they|he|she|we)\s+(?:(?:also|still|then|later|again|already|not|never|have|has|had|would|will|"
+    r"could|was|were|is|are)\s+){0,3}$")
 _TIME_ADVERBIAL = (r"(?:(?:last|this|that|next|the\s+following|the\s+next|the\s+same)\s+"
                    r"(?:week|month|year|day|morning|evening|\w+day)|on\s+\w+day|"
                    r"(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+later)")
-_COORDINATED_VERB_BEFORE = re.compile(
-    r"(?i:\b(?:and|or|but)\s+(?:(?:also|still|then|later|was|were|is|are|has|have|had)\s+){0,2}"
-    rf"(?:{_TIME_ADVERBIAL}\s+(?:(?:also|then|was|were|has|have|had)\s+)?)?)$")
+_COORDINATED_VERB_BEFORE = Folded(
+    r"\b(?:and|or|but)\s+(?:(?:also|still|then|later|was|were|is|are|has|have|had)\s+){0,2}"
+    rf"(?:{_TIME_ADVERBIAL}\s+(?:(?:also|then|was|were|has|have|had)\s+)?)?$")
 
 
-def _dependent_verb(text: str, found: _Found, start: int) -> str | None:
+def _dependent_verb(text: str, found: _Found, start: int, low: tuple[str, int] | None) -> str | None:
     """"participle" after a comma ("…, killing 20 people"), "coordinated" for a verb joined to an
     earlier one ("… and wounded two others", "… and last week barred …"): either way its subject
-    is the clause's subject."""
+    is the clause's subject. `low` is the sentence `lowered`."""
     if found.trigger.pos != "verb":
         return None
     word = text[found.start:found.end].split()[0].lower()
     lo = max(start, found.start - 48)
     if word.endswith("ing") and _PARTICIPLE_BEFORE.search(text, lo, found.start):
         return "participle"
-    if word.endswith(("ed", "ing")) and _COORDINATED_VERB_BEFORE.search(text, lo, found.start):
+    if word.endswith(("ed", "ing")) and \
+            _COORDINATED_VERB_BEFORE.search(text, low, lo, found.start) is not None:
         return "coordinated"
     return None
 
@@ -252,13 +253,14 @@ def _purpose_after_phrase(text: str, found: _Found, actors: list[Actor], before:
         _PHRASE_PREP.search(text, max(clause_start, last.start - 30), last.start) is not None
 
 
-def _locative(text: str, actor: Actor, clause_start: int) -> bool:
+def _locative(text: str, actor: Actor, clause_start: int, low: tuple[str, int] | None) -> bool:
     """A bare country or place in a locative phrase after a noun ("the consulate in Vladivostok",
-    "protesters in Harbin"), not one that opens the clause ("In Harbin, …")."""
+    "protesters in Harbin"), not one that opens the clause ("In Harbin, …"). `low` is the
+    sentence `lowered`."""
     if actor.sector is not None:
         return False
-    prep = _LOCATIVE_PREP.search(text, max(clause_start, actor.start - 20), actor.start)
-    return prep is not None and _WORD_CHARACTER.search(text[clause_start:prep.start()]) is not None
+    prep = _LOCATIVE_PREP.search(text, low, max(clause_start, actor.start - 20), actor.start)
+    return prep is not None and _WORD_CHARACTER.search(text, clause_start, prep) is not None
 
 
 def _place_after(text: str, actors: list[Actor], after: list[int], position: int) -> Actor | None:
@@ -296,7 +298,7 @@ def _subject_scan(text: str, start: int, end: int, kb: KnowledgeBase) -> list[Ac
                          if e.kind in ("demonym", "country", "capital", "place") and e.country), None)
         if national is not None:
             actor = Actor(a, b, text[a:b], national.country or "", national.country, None, national.name)
-            if not _LOCATIVE_PREP.search(text, max(start, a - 20), a):
+            if _LOCATIVE_PREP.search(text, None, max(start, a - 20), a) is None:
                 return [actor]
             located = located or [actor]
     return located

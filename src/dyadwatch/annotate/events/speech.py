@@ -8,7 +8,7 @@ import re
 
 from ...model import Actor, EventMention, PartialDate, Sentence, Timex
 from .dating import _event_date
-from .lowered import case_sensitive, lowered
+from .lowered import case_sensitive
 from .roles import _coordinated_after
 from .summaries import _clause_tail, _summary
 from .triggers import _Found
@@ -33,10 +33,11 @@ _DIRECTIVE_THAT = re.compile(
     r"[^.;:,]*)$")
 
 
-def _reporting(text: str, sentence: Sentence, actors: list[Actor]) -> list[tuple[int, int, Actor]]:
-    """(frame start, frame end, reporter) for "X said", ", X said", "said X", "according to X"."""
+def _reporting(text: str, sentence: Sentence, actors: list[Actor],
+               low: tuple[str, int] | None) -> list[tuple[int, int, Actor]]:
+    """(frame start, frame end, reporter) for "X said", ", X said", "said X", "according to X";
+    `low` is the sentence `lowered`."""
     frames = []
-    low = lowered(text, sentence.start, sentence.end)
     verbs = [m.span() for m in REPORTING_VERBS.finditer(text, sentence.start, sentence.end)] if low is None \
         else [(m.start() + low[1], m.end() + low[1])
               for m in _REPORTING_VERBS_LOWERED.finditer(low[0], sentence.start - low[1])]
@@ -49,6 +50,8 @@ def _reporting(text: str, sentence: Sentence, actors: list[Actor]) -> list[tuple
         after = next((a for a in actors if a.start >= end and not text[end:a.start].strip()), None)
         if after is not None:
             frames.append((start, after.end, after))
+    if low is not None and "according" not in low[0]:
+        return frames
     for actor in actors:
         if _ACCORDING_TO.search(text, max(sentence.start, actor.start - 20), actor.start):
             frames.append((actor.start - len("according to "), actor.end, actor))

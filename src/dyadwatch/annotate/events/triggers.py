@@ -96,5 +96,5 @@ def _occasion(text: str, found: _Found) -> bool:
 
 def _is_heading(text: str) -> bool:
     """A heading or a caption, not a claim: short and without a closing stop."""
-    return len(text.split()) <= HEADING_MAX_WORDS and not text.rstrip().endswith(
-        (".", "!", "?", '"', "”", "’", "'", ")"))
+    return not text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")")) \
+        and len(text.split()) <= HEADING_MAX_WORDS
