@@ -736,4 +736,28 @@ def test_folded_rules_find_on_lowered_text_what_their_case_insensitive_patterns_
                     expected = None if match is None else match.start()
                     assert rule.search(text, low, start, end) == expected, (text[start:end], rule.pattern)
                     found += expected is not None
+        for start in range(sentence.start, sentence.end, 5):
+            for preposition in ("to", "with", "against", "on"):
+                rule = roles._preposition(preposition)
+                match = rule.pattern.search(text, start, min(sentence.end, start + 50))
+                assert rule.span(text, low, start, min(sentence.end, start + 50)) == (match and match.span())
+    assert found > 1000
+
+
+def test_first_character_scans_find_where_their_patterns_first_match():
+    import re
+
+    from dyadwatch.annotate.events.lowered import first_character_scan
+
+    bodies = [r",\s|;|\b(?:said|says|which|who|after|because)\b", r"[,;]|\b(?:said|says)\b",
+              r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s", r"(?<![\w'])(?:not|never)(?!\w)|n't"]
+    found = 0
+    for body in bodies:
+        pattern, scan = re.compile(body), first_character_scan(body)
+        for text, sentence in _corpus_sentences():
+            for start in range(sentence.start, sentence.end, 11):
+                for end in (start + 20, start + 60, sentence.end):
+                    match, fast = pattern.search(text, start, end), scan.search(text, start, end)
+                    assert (match and match.start()) == (fast and fast.start()), text[start:end]
+                    found += match is not None
     assert found > 1000

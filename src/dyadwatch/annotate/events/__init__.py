@@ -77,13 +77,13 @@ _TO_AFTER = re.compile(r"\s+to\b")
 # holds wherever its search can match (these searches ignore case; text that lower-casing would
 # change for them, `lowered` gives None, holds anything), so a sentence without them skips the
 # searches.
-_DIRECTIVE_WORDS = ("demand", "insist", "urg", "call", "request")
-_CONDITION_WORDS = ("if", "unless")
+_DIRECTIVE_WORDS = re.compile("demand|insist|urg|call|request")
+_CONDITION_WORDS = re.compile("if|unless")
 _ANY_DEONTIC = re.compile(r"\s(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
 
 
-def _may_hold(low: tuple[str, int] | None, words: tuple[str, ...]) -> bool:
-    return low is None or any(word in low[0] for word in words)
+def _may_hold(low: tuple[str, int] | None, words: re.Pattern[str]) -> bool:
+    return low is None or words.search(low[0]) is not None
 
 
 def find_events(
@@ -125,11 +125,10 @@ def find_events(
         if dated:  # a dateline's date is the filing's: "MOSCOW, March 4 — … on Monday" happened on Monday
             words_start = dateline_end(text, sentence.start, sentence.end)
             dated = [t for t in dated if t.start >= words_start]
-        if in_sentence:
+        # an event needs a trigger, a demand ("X said Y must …") a modal, and both an actor
+        if in_sentence and (triggers or _ANY_DEONTIC.search(text, sentence.start, sentence.end)):
             low = lowered(text, sentence.start, sentence.end)
-            # reporting frames serve the triggers and the demands ("X said Y must …"): none, none needed
-            frames = _reporting(text, sentence, in_sentence, low) \
-                if triggers or _ANY_DEONTIC.search(text, sentence.start, sentence.end) else []
+            frames = _reporting(text, sentence, in_sentence, low)
             directive = _may_hold(low, _DIRECTIVE_WORDS)
             condition = _may_hold(low, _CONDITION_WORDS)
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
@@ -245,7 +244,7 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
             source = _coordinated_after(text, actors, before[0], found.start)
         elif before:
             source = _coordinated_before(text, actors, before[-1], clause_start)
-        target, landing = _target(text, found, trigger, actors, after, clause_end)
+        target, landing = _target(text, found, trigger, actors, after, clause_end, low)
         if purpose and not target and actors[before[-1]] not in source:
             target = [actors[before[-1]]]  # where the purpose is carried out: "to Bosnia … to investigate"
         if landing and source:  # a group named by nationality in the object comes first

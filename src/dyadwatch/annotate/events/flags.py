@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ...model import Sentence
 from .lexicon import EventLexicon
+from .lowered import first_character_scan
 from .triggers import _Found
 
 COOPERATIVE_QUADS = (1, 2)
@@ -37,7 +38,7 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     words = [re.escape(cue) for cue in cues if not cue.startswith("n'")]
     alternatives = [rf"(?<![\w'])(?:{'|'.join(words)})(?!\w)"] if words else []
     alternatives += [re.escape(cue) for cue in cues if cue.startswith("n'")]
-    return re.compile("|".join(alternatives) or r"(?!)")
+    return first_character_scan("|".join(alternatives)) if alternatives else re.compile(r"(?!)")
 
 
 def cues(text: str, sentence: Sentence, found: _Found, clause_start: int,

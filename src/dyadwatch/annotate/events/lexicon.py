@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -35,7 +35,7 @@ class Trigger:
     reciprocal: bool
     takes_object: bool
 
-    @property
+    @cached_property
     def quad(self) -> int:
         """CAMEO quad class from the code's root: 01–05 verbal cooperation, 06–08 material
         cooperation, 09–13 verbal conflict, 14–20 material conflict."""
@@ -46,6 +46,23 @@ class Trigger:
 _NUMBER = re.compile(r"\d[\d,.]*")
 MAX_SKIPPED = 2  # optional words a form may pass over: "upgraded their diplomatic ties"
 NOT_AN_EVENT = "not an event"  # the value of a `not_events` phrase in the trie
+OPTIONAL_MEMO = 50_000  # words whose optionality is remembered
+
+
+class _OptionalWords(dict[str, bool]):
+    """Whether each word is optional (one of the optional words or matching their pattern),
+    remembered for up to OPTIONAL_MEMO words: "the" and "a" begin no form alone, so the word
+    after them is asked about at every one."""
+
+    def __init__(self, words: frozenset[str], pattern: re.Pattern[str] | None) -> None:
+        super().__init__()
+        self.words, self.pattern = words, pattern
+
+    def __missing__(self, key: str) -> bool:
+        optional = key in self.words or (self.pattern is not None and self.pattern.fullmatch(key) is not None)
+        if len(self) < OPTIONAL_MEMO:
+            self[key] = optional
+        return optional
 
 
 @dataclass(frozen=True)
@@ -57,15 +74,16 @@ class EventLexicon:
     abstract_targets: re.Pattern[str] | None = None  # "fight against the virus": no one is attacked
     approximators: frozenset[str] = frozenset()  # "up to", "about" before a number: passed over freely
 
-    @property
+    @cached_property
     def passing(self) -> frozenset[str]:
         """Words a form may pass over without a trie step besides its optional words: the words of
         an approximate number and the separators inside a number."""
         return self.approximators | {",", "."}
 
-    def _optional(self, key: str) -> bool:
-        return key in self.optional or (self.optional_pattern is not None
-                                         and self.optional_pattern.fullmatch(key) is not None)
+    @cached_property
+    def optional_words(self) -> _OptionalWords:
+        """Whether a word is optional, by word (a lookup in C once the word has been seen)."""
+        return _OptionalWords(self.optional, self.optional_pattern)
 
     def _approximates(self, words: Sequence[str], starts: Sequence[int], ends: Sequence[int], j: int,
                       key: str) -> bool:
@@ -108,7 +126,7 @@ class EventLexicon:
                 if None in nxt and (best is None or (j + 1 - i, -skipped) > (best[0], -best[1])):
                     best = (j + 1 - i, skipped, nxt[None])  # the longest, then the most literal
                 stack.append((nxt, j + 1, skipped))
-            if skipped < MAX_SKIPPED and self._optional(key):
+            if skipped < MAX_SKIPPED and self.optional_words[key]:
                 stack.append((node, j + 1, skipped + 1))
             elif (key in self.approximators or key in (",", ".")) and \
                     self._approximates(words, starts, ends, j, key):

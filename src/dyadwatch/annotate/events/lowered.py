@@ -40,30 +40,50 @@ class Folded:
     start with (read from the rule by timex.starts.first_characters), which the engine scans for
     in C, and tries the rule only at those; with IGNORECASE it would try every character."""
 
-    __slots__ = ("_scan", "pattern")
+    __slots__ = ("_plain", "_scan", "pattern")
 
     def __init__(self, body: str) -> None:
         if re.search("[A-Z]", re.sub(r"\\.", "", body)):
             raise ValueError(f"a folded rule is written in lower case: {body!r}")
         self.pattern = re.compile(f"(?i:{body})")
-        self._scan = _scanner(body)
+        self._plain = re.compile(body)
+        self._scan = first_character_scan(body)
 
     def search(self, text: str, low: tuple[str, int] | None, start: int, end: int) -> int | None:
         """Where pattern.search(text, start, end) finds its match, or None; `low` is `lowered`
         text around the span, or None."""
-        if low is not None:
-            lower, offset = low
-            # the copy must hold the character before start, which \b looks at
-            if (start > offset or start == offset == 0) and end <= offset + len(lower):
-                match = self._scan.search(lower, start - offset, end - offset)
-                return None if match is None else match.start() + offset
+        if _covers(low, start, end):
+            lower, offset = low  # type: ignore[misc]
+            match = self._scan.search(lower, start - offset, end - offset)
+            return None if match is None else match.start() + offset
         match = self.pattern.search(text, start, end)
         return None if match is None else match.start()
 
+    def span(self, text: str, low: tuple[str, int] | None, start: int, end: int) -> tuple[int, int] | None:
+        """The span of the match pattern.search(text, start, end) finds, or None."""
+        if _covers(low, start, end):
+            lower, offset = low  # type: ignore[misc]
+            found = self._scan.search(lower, start - offset, end - offset)
+            if found is None:
+                return None
+            match = self._plain.match(lower, found.start(), end - offset)
+            return found.start() + offset, match.end() + offset  # type: ignore[union-attr]
+        match = self.pattern.search(text, start, end)
+        return None if match is None else match.span()
 
-def _scanner(body: str) -> re.Pattern[str]:
-    """A pattern whose search finds where `body` first matches, with a one-character match: a
-    first character of body, then (looking back over it) body matching from there."""
+
+def _covers(low: tuple[str, int] | None, start: int, end: int) -> bool:
+    """Whether `lowered` text covers text[start:end] and the character before it (\\b looks at it)."""
+    if low is None:
+        return False
+    lower, offset = low
+    return (start > offset or start == offset == 0) and end <= offset + len(lower)
+
+
+def first_character_scan(body: str) -> re.Pattern[str]:
+    """A pattern whose search finds where `body` first matches, with a one-character match (its
+    start is the match's start): a first character of body, which the engine scans for in C, then
+    (looking back over it) body matching from there."""
     plain = re.compile(body)
     atoms = first_characters(plain)
     if atoms is None:

@@ -13,7 +13,7 @@ from .. import parse
 from ..actors.kb import LED_SUFFIX, NON_STATE, Entry, KnowledgeBase, token_texts
 from ..trie import token_keys
 from .lexicon import Trigger
-from .lowered import Folded
+from .lowered import Folded, first_character_scan
 from .triggers import _Found
 
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
@@ -21,7 +21,7 @@ _PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside)\s+(?:[\w'’-]+\s+){0,5}$)"
 # "The Chinese consulate in Vladivostok urged …": a bare place after a locative preposition that
 # follows a noun says where the subject is, it is not the subject (capitals there are no actors).
 _LOCATIVE_PREP = Folded(r"\b(?:in|at|near|inside|outside|within|across|throughout|around)\s+(?:the\s+)?$")
-_OBJECT_STOP = re.compile(r",\s|;|\b(?:said|says|which|who|after|because)\b")
+_OBJECT_STOP = first_character_scan(r",\s|;|\b(?:said|says|which|who|after|because)\b")
 _WORD_CHARACTER = re.compile(r"\w")
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 OBJECT_WINDOW = 60  # characters after a verb within which its object actor must start
@@ -114,8 +114,10 @@ def _skip_apposition(text: str, actors: list[Actor], before: list[int], clause_s
                      trigger_start: int) -> list[int]:
     """"Pakistan, a close U.S. ally, has refused …": the actors inside an apposition between the
     subject and its verb are not the subject."""
+    if not before:
+        return before
     close = _APPOSITION_CLOSE.search(text, clause_start, trigger_start)
-    if not before or close is None:
+    if close is None:
         return before
     opening = text.rfind(",", clause_start, close.start())
     if opening < 0 or actors[before[-1]].end <= opening:
@@ -154,13 +156,14 @@ def _dependent_verb(text: str, found: _Found, start: int, low: tuple[str, int] |
 
 
 @lru_cache(maxsize=64)
-def _preposition(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?i:\b{re.escape(word)}\s+)")
+def _preposition(word: str) -> Folded:
+    return Folded(rf"\b{re.escape(word.lower())}\s+")
 
 
-_OBJECT_GAP = re.compile(r"[,;]|\b(?:said|says)\b")
-_LANDING_GAP = re.compile(r"[;]|\b(?:said|says|which|who|after|following|because|while|when|whenever|until|"
-                          r"whether|since|before|so\s+that)\b")
+_OBJECT_GAP = first_character_scan(r"[,;]|\b(?:said|says)\b")
+_LANDING_GAP = first_character_scan(
+    r"[;]|\b(?:said|says|which|who|after|following|because|while|when|whenever|until|whether|since|before|"
+    r"so\s+that)\b")
 _CONDITION = re.compile(r"(?i:\b(?:if|unless)\b)")  # a threat's target is the party in its condition
 
 
@@ -171,9 +174,9 @@ def _condition_allows(text: str, trigger: Trigger, start: int, end: int) -> bool
 
 
 def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], after: list[int],
-            clause_end: int) -> tuple[list[Actor], bool]:
+            clause_end: int, low: tuple[str, int] | None) -> tuple[list[Actor], bool]:
     """The target, and whether it is only the first actor after the trigger (no preposition or
-    object names it)."""
+    object names it); `low` is the sentence `lowered`."""
     if trigger.category == "THREATEN":  # "threatened to ban voting in X if Hamas ran": who must comply
         condition = _CONDITION.search(text, found.end, clause_end)
         party = next((i for i in after if condition is not None and actors[i].start >= condition.end()
@@ -181,16 +184,15 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
         if party is not None:
             return _coordinated_after(text, actors, party, clause_end), False
     limit = min(clause_end, found.end + PREP_WINDOW)
-    preps = sorted((m for p in trigger.target_preps if (m := _preposition(p).search(text, found.end, limit))),
-                   key=lambda m: m.start())
+    spans = (_preposition(p).span(text, low, found.end, limit) for p in trigger.target_preps)
+    preps = sorted((span for span in spans if span is not None), key=lambda span: span[0])
     if trigger.takes_object and trigger.pos == "verb" and after and preps:
         first = after[0]  # a direct object before the preposition: "blockade Paris to demand an end to …"
-        if actors[first].end <= preps[0].start() and actors[first].start - found.end <= OBJECT_WINDOW \
+        if actors[first].end <= preps[0][0] and actors[first].start - found.end <= OBJECT_WINDOW \
                 and not _OBJECT_GAP.search(text, found.end, actors[first].start):
             return _coordinated_after(text, actors, first, clause_end), False
-    for match in preps:  # the nearest preposition first: "agreed to US mediation … with the Palestinians"
-        candidates = [i for i in after
-                      if actors[i].start >= match.end() and actors[i].start - match.end() <= 30]
+    for _, prep_end in preps:  # the nearest first: "agreed to US mediation … with the Palestinians"
+        candidates = [i for i in after if actors[i].start >= prep_end and actors[i].start - prep_end <= 30]
         if candidates:
             return _coordinated_after(text, actors, candidates[0], clause_end), False
     if trigger.takes_object and trigger.pos == "verb" and after:

@@ -43,7 +43,7 @@ def _reporting(text: str, sentence: Sentence, actors: list[Actor],
               for m in _REPORTING_VERBS_LOWERED.finditer(low[0], sentence.start - low[1])]
     for start, end in verbs:
         before = next((a for a in reversed(actors)  # the last actor the verb may follow
-                       if a.end <= start and _BEFORE_REPORTING_VERB.fullmatch(text[a.end:start])), None)
+                       if a.end <= start and _BEFORE_REPORTING_VERB.fullmatch(text, a.end, start)), None)
         if before is not None:
             frames.append((before.start, end, before))
             continue

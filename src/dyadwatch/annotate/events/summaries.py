@@ -7,8 +7,9 @@ import re
 from collections.abc import Sequence
 
 from ...model import Timex
+from .lowered import first_character_scan
 
-_PHRASE_END = re.compile(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s")
+_PHRASE_END = first_character_scan(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s")
 _DATE_PREPOSITION = re.compile(r"(?i:\b(?:on|in|from|since|by|during|at)\s*)$")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _WORD = re.compile(r"\S+")
@@ -20,14 +21,16 @@ _DANGLING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "in", "
 def _summary(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
     """The clause from source to target, without its date phrase, as a chronology line."""
     words = text[start:end]
-    for timex in sorted((t for t in timexes if start <= t.start and t.end <= end), key=lambda t: -t.start):
+    within = [t for t in timexes if start <= t.start and t.end <= end]
+    for timex in sorted(within, key=lambda t: -t.start):
         a, b = timex.start - start, timex.end - start
         words = _DATE_PREPOSITION.sub("", words[:a]) + words[b:]
-    tokens = words.replace("\n", " ").split()
+    tokens = words.split()
     while tokens and tokens[-1].lower().strip(",;:—–-") in _DANGLING:
         tokens.pop()  # "… protecting Chinese nationals and" ends before its conjunction
     words = " ".join(tokens).strip(" ,;:—–-")
-    words = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", words)
+    if _SPACE_BEFORE_PUNCTUATION.search(words):
+        words = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", words)
     if not words:
         return ""
     return words[0].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")

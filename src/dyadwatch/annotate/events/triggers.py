@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
 
 from ...model import Actor, Sentence
 from ..actors.kb import token_texts
@@ -28,13 +29,14 @@ def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Fou
     found: list[_Found] = []
     free = 0  # the first token no earlier trigger covers
     passing = lexicon.passing
+    optional = lexicon.optional_words
     last = len(keys) - 1
-    for i in [i for i, key in enumerate(keys) if key in first]:  # only where a form can start
+    for i in compress(count(), map(first.__contains__, keys)):  # only where a form can start
         if i < free:
             continue
         node = first[keys[i]]
         if None not in node and (i == last or (keys[i + 1] not in node and keys[i + 1] not in passing
-                                                and not lexicon._optional(keys[i + 1]))):
+                                                and not optional[keys[i + 1]])):
             continue  # "the", "a", "on": only the start of longer forms, and the next word goes on none
         match = lexicon.match_words(words, keys, starts, ends, i)
         if match:
