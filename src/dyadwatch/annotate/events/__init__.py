@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
@@ -77,13 +78,19 @@ _TO_AFTER = re.compile(r"\s+to\b")
 # holds wherever its search can match (these searches ignore case; text that lower-casing would
 # change for them, `lowered` gives None, holds anything), so a sentence without them skips the
 # searches.
-_DIRECTIVE_WORDS = re.compile("demand|insist|urg|call|request")
-_CONDITION_WORDS = re.compile("if|unless")
+_DIRECTIVE_WORDS = ("demand", "insist", "urg", "call", "request")
+_CONDITION_WORDS = ("if", "unless")
 _ANY_DEONTIC = re.compile(r"\s(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
 
 
-def _may_hold(low: tuple[str, int] | None, words: re.Pattern[str]) -> bool:
-    return low is None or words.search(low[0]) is not None
+def _may_hold(low: tuple[str, int] | None, words: tuple[str, ...]) -> bool:
+    if low is None:
+        return True
+    lower = low[0]
+    for word in words:  # noqa: SIM110 - a loop is twice as fast as any() over a generator
+        if word in lower:
+            return True
+    return False
 
 
 def find_events(
@@ -111,8 +118,8 @@ def find_events(
             continue
         in_sentence = actors_in(sentence.start, sentence.end)
         triggers = [f for f in _triggers(text, sentence, lexicon)
-                    if not any(a.start <= f.start and f.end <= a.end for a in in_sentence)
-                    and not _in_name(text, sentence, f) and not _occasion(text, f)] \
+                    if not _inside_an_actor(f, in_sentence) and not _in_name(text, sentence, f)
+                    and not _occasion(text, f)] \
             if in_sentence else []  # a trigger inside a name: "Egyptian demonstrators"
         candidates.append((sentence, in_sentence, triggers))
     use_parser = parse.enabled() if parser is None else parser
@@ -125,10 +132,14 @@ def find_events(
         if dated:  # a dateline's date is the filing's: "MOSCOW, March 4 — … on Monday" happened on Monday
             words_start = dateline_end(text, sentence.start, sentence.end)
             dated = [t for t in dated if t.start >= words_start]
+        narrated = [t for t in dated if not _after_publication(t.value, published)]
         # an event needs a trigger, a demand ("X said Y must …") a modal, and both an actor
         if in_sentence and (triggers or _ANY_DEONTIC.search(text, sentence.start, sentence.end)):
             low = lowered(text, sentence.start, sentence.end)
             frames = _reporting(text, sentence, in_sentence, low)
+            countries = frozenset({a.country for a in in_sentence if a.country})
+            facts = _SentenceFacts(sentence, in_sentence, frames, dated, narrated, low, countries,
+                                   tuple(sorted(countries)))
             directive = _may_hold(low, _DIRECTIVE_WORDS)
             condition = _may_hold(low, _CONDITION_WORDS)
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
@@ -145,8 +156,8 @@ def find_events(
                 if found.trigger.quad == 4 and lexicon.abstract_targets is not None and \
                         lexicon.abstract_targets.match(text, found.end, sentence.end):
                     continue  # "China's fight against the virus": aimed at no one
-                event = _event(text, sentence, found, in_sentence, frames, dated, running, published,
-                               lexicon, kb, low, parsed.get(sentence.start))
+                event = _event(text, facts, found, running, published, lexicon, kb,
+                               parsed.get(sentence.start))
                 if event is not None:
                     coded.append((_subordinate(text, sentence, found, frames, low), found, event))
             # the same parties in one sentence: one happening, named by its first main-clause trigger
@@ -166,10 +177,16 @@ def find_events(
             demanded = {a.start for d in demands for a in d.target}
             events.extend(demands)  # the demanded act itself did not happen
             events.extend(e for e in chosen if not {a.start for a in e.source} & demanded)
-        narrated = [t for t in dated if not _after_publication(t.value, published)]
         if narrated:  # "bars entry starting from Thursday" does not move the story to Thursday
             running = _date_of(narrated[-1].value.split("T")[0])
     return events
+
+
+def _inside_an_actor(found: _Found, actors: list[Actor]) -> bool:
+    for actor in actors:  # noqa: SIM110 - a loop is twice as fast as any() over a generator
+        if actor.start <= found.start and found.end <= actor.end:
+            return True
+    return False
 
 
 _T = TypeVar("_T", Actor, Timex)
@@ -180,15 +197,30 @@ def _by_start(items: Sequence[_T]) -> Callable[[int, int], list[_T]]:
     are in order of start (as the layers give them), else by a scan."""
     starts = [item.start for item in items]
     if all(a <= b for a, b in pairwise(starts)):
-        return lambda start, end: list(items[bisect_left(starts, start):bisect_left(starts, end)])
+        ordered = list(items)  # a slice of a list is a new list
+        return lambda start, end: ordered[bisect_left(starts, start):bisect_left(starts, end)]
     return lambda start, end: [item for item in items if start <= item.start < end]
 
 
-def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
-           frames: list[tuple[int, int, Actor]], dated: list[Timex], running: tuple[str, str] | None,
+@dataclass(frozen=True)
+class _SentenceFacts:
+    """What the triggers of one sentence share, found once for them all."""
+
+    sentence: Sentence
+    actors: list[Actor]
+    frames: list[tuple[int, int, Actor]]  # reporting frames
+    dated: list[Timex]  # its dates and times, after its dateline
+    narrated: list[Timex]  # those not after publication
+    low: tuple[str, int] | None  # the sentence `lowered`
+    countries: frozenset[str]  # its actors' countries
+    context: tuple[str, ...]  # the same, sorted
+
+
+def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, str] | None,
            published: PartialDate | None, lexicon: EventLexicon, kb: KnowledgeBase,
-           low: tuple[str, int] | None, parsed: parse.Parsed | None = None) -> EventMention | None:
-    """The event `found` names, or None; `low` is the sentence `lowered`."""
+           parsed: parse.Parsed | None = None) -> EventMention | None:
+    """The event `found` names in the sentence of `facts`, or None."""
+    sentence, actors, frames, low = facts.sentence, facts.actors, facts.frames, facts.low
     trigger = found.trigger
     clause_start = sentence.start
     clause_end = sentence.end
@@ -274,12 +306,12 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
             target = parsed_target
     if not source and reporter is None and not agentless:
         source = _subject_scan(text, clause_start, found.start, kb)
-    if not source and reporter is not None and (reporter.end <= found.start or {
-            a.country for a in actors if a.country} == {reporter.country}):
+    if not source and reporter is not None and (reporter.end <= found.start
+                                                 or facts.countries == {reporter.country}):
         source = [reporter]  # "Peskov said it would …"; a trailing "…, the embassy said" only at home
     if not target and source and not passive:
         target = _object_target(text, found, clause_end, source, kb)
-    others = {a.country for a in actors if a.country} - {a.country for a in source}
+    others = facts.countries - {a.country for a in source}
     if not target and source and trigger.category in DOMESTIC_BY_DEFAULT and not others and source[0].country:
         first = source[0]  # a protest, arrest or attack with no foreign party is domestic
         target = [Actor(first.start, first.end, first.text, first.country, first.country, None, first.name,
@@ -295,8 +327,8 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
     category, cameo, goldstein, quad, negated = recode(text, found, clause_start, clause_end, negated,
                                                        modality, complaint=speaker_from is not None)
 
-    if modality is None:  # what has happened happened by publication: a later date is a plan's
-        dated = [t for t in dated if not _after_publication(t.value, published)]
+    # what has happened happened by publication: a later date is a plan's
+    dated = facts.narrated if modality is None else facts.dated
     date, precision, anchor = _event_date(dated, found.start, running, published)
 
     span_start = min([found.start, *(a.start for a in source)])
@@ -309,5 +341,5 @@ def _event(text: str, sentence: Sentence, found: _Found, actors: list[Actor],
         reported_by=reporter, summary=_summary(text, span_start, _clause_tail(text, span_end, clause_end),
                                                dated),
         reciprocal=trigger.reciprocal,
-        context=tuple(sorted({a.country for a in actors if a.country})),
+        context=facts.context,
     )

@@ -86,7 +86,8 @@ def _subordinate(text: str, sentence: Sentence, found: _Found, frames: list[tupl
     """A trigger inside a subordinate or relative clause ("… after a coup toppled the government",
     "… the curfew, which was imposed …", "… equipment seized from …"): background to the
     sentence's main event. `low` is the sentence `lowered`."""
-    start = max([sentence.start, *(end for _, end, _ in frames if end <= found.start)])
+    start = max([sentence.start, *(end for _, end, _ in frames if end <= found.start)]) if frames \
+        else sentence.start
     if _reduced_relative(text, found, start, low):
         return True
     if _INFINITIVE_BEFORE.search(text, low, max(start, found.start - 20), found.start) is not None:

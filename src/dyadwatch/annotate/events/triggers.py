@@ -50,6 +50,8 @@ def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Fou
 def _in_name(text: str, sentence: Sentence, found: _Found) -> bool:
     """A capitalised trigger inside the sentence is part of a name, not an act: "the UN Emergency
     Relief Coordinator", "the Rally for Democracy"."""
+    if text[found.start].isalpha() and text[found.start].islower():  # its first word is in lower case
+        return False
     if found.start == sentence.start or not text[sentence.start:found.start].strip(" \t\n\"'“‘`(["):
         return False
     words = _LETTERS.findall(text[found.start:found.end])
