@@ -761,3 +761,19 @@ def test_first_character_scans_find_where_their_patterns_first_match():
                     assert (match and match.start()) == (fast and fast.start()), text[start:end]
                     found += match is not None
     assert found > 1000
+
+
+def test_lower_casing_changes_the_tokens_only_at_the_listed_characters():
+    import re
+    import sys
+
+    from dyadwatch.annotate.events.triggers import TOKENS_CHANGE_WHEN_LOWERED
+
+    classes = [re.compile(p) for p in (r"\w", r"\s", r"\d", r"[A-Za-z]", r"[-.'’]")]
+    changed = set()
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        if low != char and (len(low) != 1 or any(bool(c.match(char)) != bool(c.match(low)) for c in classes)):
+            changed.add(char)
+    assert changed == set(TOKENS_CHANGE_WHEN_LOWERED)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import compress, count
 
 from ...model import Actor
 from .. import parse
@@ -283,7 +284,8 @@ def _kb_matches(kb: KnowledgeBase, window: str, offset: int, backward: bool = Fa
     words, offsets = token_texts(window, 0, len(window))
     keys = token_keys(words, window)
     first = kb.trie
-    starts = [i for i, key in enumerate(keys) if key in first or key.endswith(LED_SUFFIX)]
+    starts = [i for i, key in enumerate(keys) if key in first or key.endswith(LED_SUFFIX)] \
+        if LED_SUFFIX in window.lower() else list(compress(count(), map(first.__contains__, keys)))
     for i in reversed(starts) if backward else starts:
         match = kb.match_words(words, keys, i)
         if match:

@@ -12,6 +12,7 @@ from .lowered import first_character_scan
 _PHRASE_END = first_character_scan(r"[,;]|\s(?:which|who|after|as|while|saying|amid)\s")
 _DATE_PREPOSITION = re.compile(r"(?i:\b(?:on|in|from|since|by|during|at)\s*)$")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
+_SPACED_PUNCTUATION = re.compile(" [,.;:]")  # the same, faster, where words are joined by single spaces
 _WORD = re.compile(r"\S+")
 SUMMARY_TAIL_WORDS = 14  # words after the source, trigger and target that a summary may keep
 _DANGLING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "in", "on", "for", "with",
@@ -29,7 +30,7 @@ def _summary(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
     while tokens and tokens[-1].lower().strip(",;:—–-") in _DANGLING:
         tokens.pop()  # "… protecting Chinese nationals and" ends before its conjunction
     words = " ".join(tokens).strip(" ,;:—–-")
-    if _SPACE_BEFORE_PUNCTUATION.search(words):
+    if _SPACED_PUNCTUATION.search(words):
         words = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", words)
     if not words:
         return ""

@@ -21,9 +21,25 @@ class _Found:
     trigger: Trigger
 
 
+# Characters whose lower case the tokenizer (actors.kb.TOKEN) reads differently: "İ" lower-cases to
+# two characters, the Kelvin sign to an ASCII "k"; lower-casing changes no other character's length,
+# class (word, space, digit, ASCII letter) or punctuation.
+TOKENS_CHANGE_WHEN_LOWERED = "\u0130\u212a"
+_CHANGES_WHEN_LOWERED = re.compile(f"[{TOKENS_CHANGE_WHEN_LOWERED}]")
+
+
+def _token_keys(text: str) -> tuple[list[str], list[int]]:
+    """The trie keys of the tokens of text (trie.token_keys of actors.kb.token_texts) and their
+    offsets as token_texts gives them: the tokens of the lower-cased text with straight apostrophes,
+    where that text has the same tokens, else the tokens' keys one by one."""
+    if _CHANGES_WHEN_LOWERED.search(text) is None:
+        return token_texts(text.lower().replace("’", "'"), 0, len(text))
+    words, offsets = token_texts(text, 0, len(text))
+    return token_keys(words, text), offsets
+
+
 def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Found]:
-    words, offsets = token_texts(sentence.text, 0, len(sentence.text))
-    keys = token_keys(words, sentence.text)
+    keys, offsets = _token_keys(sentence.text)
     starts, ends = offsets[1::2], offsets[2::2]
     first = lexicon.trie
     found: list[_Found] = []
@@ -38,7 +54,7 @@ def _triggers(text: str, sentence: Sentence, lexicon: EventLexicon) -> list[_Fou
         if None not in node and (i == last or (keys[i + 1] not in node and keys[i + 1] not in passing
                                                 and not optional[keys[i + 1]])):
             continue  # "the", "a", "on": only the start of longer forms, and the next word goes on none
-        match = lexicon.match_words(words, keys, starts, ends, i)
+        match = lexicon.match_words(keys, keys, starts, ends, i)  # it reads only digits off the words
         if match:
             used, trigger = match
             if trigger is not None:  # None: a phrase that names no event ("power supply")
