@@ -242,7 +242,7 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
     passive = (_PASSIVE_AUX.search(text, low, max(clause_start, found.start - 20), found.start) is not None
                and not text[found.start:found.end].split()[0].lower().endswith("ing")) \
         or _PASSIVE_NOUN.search(text, low, max(clause_start, found.start - 30), found.start) is not None
-    by_agent = _BY_AGENT.match(text[found.end:found.end + 6]) is not None
+    by_agent = passive and _BY_AGENT.match(text, found.end, found.end + 6) is not None
     agent = next((i for i in after if _LATE_AGENT.search(text, max(found.end, actors[i].start - 30),
                                                           actors[i].start)), None) if passive else None
     agentless = False
@@ -255,7 +255,7 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
         source = _coordinated_after(text, actors, agent, clause_end)
         if before:
             target = _coordinated_before(text, actors, before[-1], clause_start)
-    elif passive and not by_agent and before and not _TO_AFTER.match(text[found.end:found.end + 4]):
+    elif passive and not by_agent and before and not _TO_AFTER.match(text, found.end, found.end + 4):
         # "a journalist was arrested in Lebanon": the subject is the target; the state where it
         # happened acts, else (a domestic act) the subject's own state
         agentless = True
