@@ -261,3 +261,16 @@ def test_the_two_sides_are_the_countries_the_text_names_most_not_the_last_two():
             "The two sides agreed to meet again.")
     sides = [code for words, code in codes(text) if words == "The two sides"]
     assert sorted(sides) == ["CHNGOV", "RUSGOV"]
+
+
+def test_a_tail_pattern_finds_what_its_search_alone_finds():
+    from dyadwatch.annotate.actors.codes import _LOCATIVE_BEFORE, _PLACE_APPOSITION, DETERMINER
+
+    windows = ["talks in ", "talks IN\u00a0", "arrived\n in\n", "talks ın ", "the city of ", "the city of\n",
+               "said the ", "said thE  ", "Berlin ", "visited", "in", "", " ", "the İn ", "a ", "China "]
+    for tail in (_LOCATIVE_BEFORE, _PLACE_APPOSITION, DETERMINER):
+        for window in windows:
+            for text in (window, "xx " + window):
+                expected = tail.regex.search(text, 3 if text != window else 0)
+                found = tail.search(text, 3 if text != window else 0)
+                assert (found and found.span()) == (expected and expected.span()), (tail.regex.pattern, text)

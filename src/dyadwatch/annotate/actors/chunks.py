@@ -13,6 +13,7 @@ from typing import Any
 
 from ..trie import token_keys
 from .kb import LED_SUFFIX, Entry, KnowledgeBase, token_texts
+from .tails import TailPattern
 
 NATIONAL_KINDS = ("organization", "outlet", "metonym", "capital", "country", "demonym", "place")
 KIND_PRIORITY = ("person", "reference", "organization", "metonym", "outlet", "capital", "country",
@@ -25,7 +26,7 @@ _JOIN_GAP = re.compile(r"\s*|\s*['’]s\s+|\s*-\s*")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _PROPER_GAP = re.compile(r"(?:\s*['’]s)?(?:\s+[A-Z][a-z]+){1,3}\s+")  # "U.S. Commerce Department"
 # A sea or strait named after a place is not that place: "the Gulf of Aden", "the Kerch Strait".
-_WATER_BEFORE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+$")
+_WATER_BEFORE = TailPattern(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+$", ("of",))
 _WATER_AFTER = re.compile(r"\s+(?:Strait|Straits|Sea|Gulf|Bay|River)\b")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 

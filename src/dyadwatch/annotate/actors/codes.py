@@ -11,26 +11,28 @@ from dataclasses import dataclass
 from ...model import Actor
 from .chunks import NATIONAL, Atom
 from .kb import Entry, Role
+from .tails import TailPattern, last_words_pattern
 
 # A place, not an actor: "in Kyiv", "visited Beijing", "across China".
-_LOCATIVE_BEFORE = re.compile(
-    r"(?i:\b(?:in|at|inside|across|within|throughout|around|near|outside|into|via|visited|visiting|"
-    r"visit|visits|arrived\s+in|landed\s+in|flew\s+to|travelled\s+to|traveled\s+to|trip\s+to|"
-    r"headed\s+to|returned\s+to|based\s+in|held\s+in)\s+)$")
-_CAPITAL_LOCATIVE_BEFORE = re.compile(r"(?i:\b(?:to|from)\s+)$")
+_LOCATIVE_BEFORE = last_words_pattern((
+    "in", "at", "inside", "across", "within", "throughout", "around", "near", "outside", "into", "via",
+    "visited", "visiting", "visit", "visits", "arrived in", "landed in", "flew to", "travelled to",
+    "traveled to", "trip to", "headed to", "returned to", "based in", "held in"))
+_CAPITAL_LOCATIVE_BEFORE = last_words_pattern(("to", "from"))
 _PLACE_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
-_COORDINATED_PLACE_BEFORE = re.compile(rf"(?:{_PLACE_NAME}\s*,\s*)*{_PLACE_NAME},?\s+(?:and|or)\s+$")
+_COORDINATED_PLACE_BEFORE = TailPattern(rf"(?:{_PLACE_NAME}\s*,\s*)*{_PLACE_NAME},?\s+(?:and|or)\s+$",
+                                        ("and", "or"))
 # "the Chinese city of Wuhan", "the border town of Suifenhe": the place's locative comes before.
-_PLACE_APPOSITION = re.compile(
+_PLACE_APPOSITION = TailPattern(
     r"(?:\b(?:the|a)\s+)?(?:[A-Z][\w-]*\s+)?(?:(?:border|port|river|coastal|northern|southern|"
     r"eastern|western|central)\s+)?(?:city|town|port|village|province|region|state|oblast|krai|"
-    r"district|county|prefecture)\s+of\s+$")
+    r"district|county|prefecture)\s+of\s+$", ("of",))
 # Government branches that make a generic government head more specific ("a defence official").
 BRANCH_SECTORS = frozenset({"MIL", "COP", "JUD", "LEG", "HLH"})
 _OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w-]*)*")
 _NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.")
 _NEXT_NAME_TOKEN = re.compile(r"\s+(" + _NAME_TOKEN.pattern + r")")
-DETERMINER = re.compile(r"(?i:\b(the|a|an)\s+)$")
+DETERMINER = last_words_pattern(("the", "a", "an"), capture=True)
 MAX_NAME_TOKENS = 4
 HEAD_KINDS = frozenset({"sector", "title"})
 
@@ -96,10 +98,13 @@ def resolve_chunk(text: str, chunk: list[Atom], limit: int, on: dt.date | None,
     national: list[Entry] = []
     heads: list[Atom] = []
     person = None
+    country = None  # the first national entry's that has one
     for atom in chunk:
         kind = atom.entry.kind
         if kind in NATIONAL:
             national.append(atom.entry)
+            if country is None and atom.entry.country:
+                country = atom.entry.country
         elif kind in HEAD_KINDS:
             heads.append(atom)
         elif kind == "person" and person is None:
@@ -108,7 +113,6 @@ def resolve_chunk(text: str, chunk: list[Atom], limit: int, on: dt.date | None,
     if head_sector == "GOV":
         branch = [a.entry.sector for a in heads[:-1] if a.entry.sector in BRANCH_SECTORS]
         head_sector = branch[-1] if branch else head_sector
-    country = next((e.country for e in national if e.country), None)
     name = role_title = kb_id = None
     gender = None
     if person is not None:
@@ -154,10 +158,17 @@ def resolve_chunk(text: str, chunk: list[Atom], limit: int, on: dt.date | None,
             start = determiner.start()
     code = country + (sector or "")
     actor = Actor(start, end, text[start:end], code, country, sector, name, role_title, kb_id)
+    return Mention(actor, sentence, _head_words(text, heads, role_title), gender, is_person)
+
+
+def _head_words(text: str, heads: list[Atom], role_title: str | None) -> frozenset[str]:
+    """The words a later "the spokesman", "the foreign minister" is matched against."""
+    if not heads and not role_title:
+        return frozenset()
     words = {text[a.start:a.end].lower() for a in heads}
     if role_title:
         words |= set(role_title.lower().split())
-    return Mention(actor, sentence, frozenset(words), gender, is_person)
+    return frozenset(words)
 
 
 _PLACE_KINDS = frozenset({"capital", "metonym", "place"})
