@@ -52,8 +52,7 @@ def find_actors(
     for index, sentence in enumerate(sentences):
         on = dates[index] if dates else None
         atoms = find_atoms(text, sentence.start, sentence.end, kb, state.surnames)
-        for chunk in join_chunks(text, atoms):
-            kinds = {a.entry.kind for a in chunk}
+        for chunk, kinds in join_chunks(text, atoms):
             if kinds == _AGENTIVE_ONLY:
                 continue
             if not kinds.isdisjoint(POINTING) or kinds <= HEAD_KINDS:
@@ -66,7 +65,7 @@ def find_actors(
                         mentions.append(mention)
             for mention in mentions:
                 actors.append(mention.actor)
-                state.mentions.append(mention)
+                state.add(mention)
                 if mention.person and mention.actor.name and mention.actor.resolved_from is None:
                     state.surnames[surname_of(mention.actor.name, mention.actor.country)] = mention
     return actors

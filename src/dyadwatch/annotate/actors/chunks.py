@@ -107,43 +107,45 @@ def _names_water(text: str, start: int, end: int) -> bool:
         or _WATER_AFTER.match(text, end) is not None
 
 
-def _joinable(text: str, chunk: list[Atom], atom: Atom) -> bool:
+def _joinable(text: str, chunk: list[Atom], kinds: set[str], atom: Atom) -> bool:
+    """Whether atom goes on the chunk (whose atoms' kinds are `kinds`)."""
+    kind, last = atom.entry.kind, chunk[-1].entry.kind
+    if kind in POINTING or not kinds.isdisjoint(POINTING):
+        return False
+    if kind == "person" and "person" in kinds:
+        return False
     gap = text[chunk[-1].end:atom.start]
-    kinds = {a.entry.kind for a in chunk}
-    if atom.entry.kind in POINTING or not kinds.isdisjoint(POINTING):
-        return False
-    if atom.entry.kind == "person" and "person" in kinds:
-        return False
-    if atom.entry.kind == "agentive" or "agentive" in kinds:
-        return "agentive" not in kinds and chunk[-1].entry.kind == "demonym" and gap.isspace()
-    if atom.entry.kind in ("country", "organization", "place") and "person" not in kinds \
-            and chunk[-1].entry.kind in ("sector", "title") and _OF_GAP.fullmatch(gap):
+    if kind == "agentive" or "agentive" in kinds:
+        return "agentive" not in kinds and last == "demonym" and gap.isspace()
+    if kind in ("country", "organization", "place") and "person" not in kinds \
+            and last in ("sector", "title") and _OF_GAP.fullmatch(gap):
         return True  # "the president of Armenia", "the foreign minister of China", "the mayor of Wuhan"
-    if atom.entry.kind in NATIONAL_KINDS and kinds & {"sector", "title", "person"}:
+    if kind in NATIONAL_KINDS and kinds & {"sector", "title", "person"}:
         return False
     if _JOIN_GAP.fullmatch(gap):
         return True
-    if atom.entry.kind in ("sector", "title") and _POSSESSIVE_ADJECTIVES.fullmatch(gap) \
+    if kind in ("sector", "title") and _POSSESSIVE_ADJECTIVES.fullmatch(gap) \
             and not kinds.isdisjoint(NATIONAL):
         return True  # "China's top diplomat"
-    if atom.entry.kind in ("sector", "title") and text[atom.start:atom.start + 1].isupper() \
+    if kind in ("sector", "title") and text[atom.start:atom.start + 1].isupper() \
             and _PROPER_GAP.fullmatch(gap) and not kinds.isdisjoint(NATIONAL):
         return True  # "the U.S. Commerce Department", "Russia's Emergencies Ministry"
     # "Hungarian and Romanian officials": coordinated nationalities share one head
-    if atom.entry.kind == "demonym" and chunk[-1].entry.kind == "demonym" and _COORDINATION.fullmatch(gap):
+    if kind == "demonym" and last == "demonym" and _COORDINATION.fullmatch(gap):
         return True
     # "Chinese medical experts": a nationality adjective, one or two adjectives, a sector head
-    return chunk[-1].entry.kind == "demonym" and atom.entry.kind in ("sector", "title") \
-        and _ADJECTIVES_GAP.fullmatch(gap) is not None
+    return last == "demonym" and kind in ("sector", "title") and _ADJECTIVES_GAP.fullmatch(gap) is not None
 
 
-def join_chunks(text: str, atoms: list[Atom]) -> list[list[Atom]]:
-    chunks: list[list[Atom]] = []
+def join_chunks(text: str, atoms: list[Atom]) -> list[tuple[list[Atom], set[str]]]:
+    """The atoms joined into noun phrases, each with the set of its atoms' kinds."""
+    chunks: list[tuple[list[Atom], set[str]]] = []
     for atom in atoms:
-        if chunks and _joinable(text, chunks[-1], atom):
-            chunks[-1].append(atom)
+        if chunks and _joinable(text, *chunks[-1], atom):
+            chunks[-1][0].append(atom)
+            chunks[-1][1].add(atom.entry.kind)
         else:
-            chunks.append([atom])
+            chunks.append(([atom], {atom.entry.kind}))
     return chunks
 
 

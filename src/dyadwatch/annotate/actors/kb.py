@@ -25,7 +25,9 @@ SECTORS = frozenset({"GOV", "MIL", "MED", "BUS", "LEG", "JUD", "COP", "OPP", "RE
                      "HLH", "NGO", "IGO", "REF", "LAB", "REL", "ELI", "SPY", "AGR", "ENV", "DEV",
                      "HRI", "IMG", "UAF", "PTY", "CRM", "MOD", "RAD"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UIS"})
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-.]\w+)*|['’]s\b|[^\w\s]")
+# Possessive quantifiers (++, {2,}+): nothing follows that could make a token give characters
+# back, so they find the same tokens without keeping the places to backtrack to.
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}+|\w++(?:[-.]\w++)*+|['’]s\b|[^\w\s]")
 
 
 class KBError(ValueError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...model import Actor
 from .chunks import Atom
@@ -19,25 +20,44 @@ _AGENT_VERBS = frozenset({
     "expected", "sent", "signed", "launched", "opened", "closed", "banned", "imposed", "condemned"})
 
 
+_NOT_A_SIDE = frozenset({"IGO", "NGO", "IMG"})
+
+
 @dataclass
 class State:
     mentions: list[Mention] = field(default_factory=list)
     surnames: dict[str, Mention] = field(default_factory=dict)
+    # the countries that can be "the two sides": how often each is named, and where in `mentions`
+    # it last is, kept up to date by add() instead of counted again at each "both sides"
+    sides: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        country = mention.actor.country
+        if mention.actor.sector != "MED" and country and country not in _NOT_A_SIDE:
+            # the outlets that report a meeting are not its sides
+            self.sides[country] = (self.sides.get(country, (0, 0))[0] + 1, len(self.mentions))
+        self.mentions.append(mention)
 
 
-def _head_word(words: set[str] | frozenset[str]) -> set[str]:
-    return {re.sub(r"spokes(?:man|woman|person)", "spokes", w) for w in words}
+_SPOKES = re.compile(r"spokes(?:man|woman|person)")
+
+
+@lru_cache(maxsize=4096)
+def _title_words(heads: frozenset[str]) -> frozenset[str]:
+    """The words of a mention's head words and role title ("spokesman" and "spokeswoman" as one)."""
+    return frozenset(word for head in heads for word in _SPOKES.sub("spokes", head).split())
 
 
 def _antecedent_by_title(state: State, heads: set[str], sentence: int) -> Mention | None:
     """The nearest earlier mention whose title or role holds every word of `heads`
     ("the prime minister" → a mention with role Prime Minister)."""
-    wanted = {word for head in _head_word(heads) for word in head.split()}
+    wanted = _title_words(frozenset(heads))
+    if not wanted:
+        return None
     for mention in reversed(state.mentions):
         if sentence - mention.sentence > REFERENCE_WINDOW:
             break
-        known = {word for head in _head_word(mention.heads) for word in head.split()}
-        if wanted and wanted <= known:
+        if wanted <= _title_words(mention.heads):
             return mention
     return None
 
@@ -102,16 +122,7 @@ def _the_two_sides(state: State) -> list[Mention]:
     """"The two sides", "both leaders": the two countries the text has named most so far (the
     parties of a readout, not a third country its last sentence mentions), ties going to the
     later; each side's latest mention, in text order."""
-    latest: dict[str, Mention] = {}
-    counts: dict[str, int] = {}
-    for mention in state.mentions:
-        country = mention.actor.country
-        if mention.actor.sector == "MED" or not country or country in ("IGO", "NGO", "IMG"):
-            continue  # the outlets that report a meeting are not its sides
-        latest[country] = mention
-        counts[country] = counts.get(country, 0) + 1
-    if len(latest) < 2:
+    if len(state.sides) < 2:
         return []
-    order = {id(m): i for i, m in enumerate(state.mentions)}
-    two = sorted(latest, key=lambda c: (counts[c], order[id(latest[c])]), reverse=True)[:2]
-    return sorted((latest[c] for c in two), key=lambda m: order[id(m)])
+    two = sorted(state.sides.values(), reverse=True)[:2]  # (count, index of the latest mention)
+    return [state.mentions[index] for index in sorted(index for _, index in two)]
