@@ -53,9 +53,6 @@ def _choose(meanings: list[tuple[str, Entry]]) -> tuple[Entry, bool]:
     return best, any(e.kind == "title" for e in entries)
 
 
-# The keys of the only tokens that hold "’" (not a word character), as trie.token_key gives them.
-
-
 def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Mapping[str, Any],
                ) -> list[Atom]:
     """Known phrases and surnames already seen, left to right, each the longest at its token. The
@@ -80,11 +77,12 @@ def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Map
             continue
         key = keys[i]
         node = trie.get(key)
-        # most tokens that can start a phrase ("the", "to") start none here: alone they are none,
-        # and the next token does not go on with one (what match_words would find, without it)
-        if node is not None and None not in node and (i == last or keys[i + 1] not in node) \
-                and not key.endswith(LED_SUFFIX):
-            found = None
+        if node is not None and (i == last or keys[i + 1] not in node) and not key.endswith(LED_SUFFIX):
+            # no phrase goes on past this token: the token alone is one, or none (as "the", "to"
+            # mostly are): what match_before would find, without it
+            meanings = node.get(None)
+            kept = kb.fitting(meanings, words, i, i + 1) if meanings is not None else None
+            found = (1, kept) if kept else None
         else:
             found = kb.match_before(words, keys, i, last + 1)
         if found:

@@ -130,14 +130,7 @@ class KnowledgeBase:
         while node is not None:  # trie.longest, with the keys computed once per token
             meanings = node.get(None)
             if meanings is not None:
-                spelled = (id(meanings), len(meanings), words[i]) if j == i + 1 else \
-                    (id(meanings), len(meanings), *(words[k] for k in range(i, j)))
-                kept = self._fitting.get(spelled)
-                if kept is None:
-                    if len(self._fitting) >= FITTING_CACHE:
-                        self._fitting.clear()
-                    kept = self._fitting[spelled] = tuple(
-                        (s, e) for s, e in meanings if _case_fits(s, words, i, j))
+                kept = self.fitting(meanings, words, i, j)
                 if kept:
                     found = (j - i, kept)
             if j == end:
@@ -156,6 +149,19 @@ class KnowledgeBase:
             if inner is not None:
                 return 1, tuple(inner[1])
         return found
+
+
+    def fitting(self, meanings: list[tuple[str, Entry]], words: Sequence[str] | _Texts, i: int, j: int,
+                ) -> tuple[tuple[str, Entry], ...]:
+        """The meanings (a trie node's list) whose case fits words[i:j], memoised on the spelling."""
+        spelled = (id(meanings), len(meanings), words[i]) if j == i + 1 else \
+            (id(meanings), len(meanings), *(words[k] for k in range(i, j)))
+        kept = self._fitting.get(spelled)
+        if kept is None:
+            if len(self._fitting) >= FITTING_CACHE:
+                self._fitting.clear()
+            kept = self._fitting[spelled] = tuple((s, e) for s, e in meanings if _case_fits(s, words, i, j))
+        return kept
 
 
 class _Texts:
