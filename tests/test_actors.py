@@ -274,3 +274,16 @@ def test_a_tail_pattern_finds_what_its_search_alone_finds():
                 expected = tail.regex.search(text, 3 if text != window else 0)
                 found = tail.search(text, 3 if text != window else 0)
                 assert (found and found.span()) == (expected and expected.span()), (tail.regex.pattern, text)
+
+
+def test_a_token_alone_takes_its_chosen_meaning_as_the_knowledge_base_now_is():
+    from dyadwatch.annotate.actors.kb import Entry
+
+    kb = KnowledgeBase()
+    kb.add("Ruritania", Entry("country", "RUS", None, "Ruritania"))
+    assert kb.meaning_alone("Ruritania", kb.trie["ruritania"])[0].kind == "country"
+    assert kb.meaning_alone("ruritania", kb.trie["ruritania"]) is None  # a capitalized name needs its capital
+    kb.add("Ruritania", Entry("person", "RUS", None, "Ruritania"))
+    assert kb.meaning_alone("Ruritania", kb.trie["ruritania"])[0].kind == "person"
+    kb.add("Minister", Entry("title", "RUS", "GOV", "Minister"))
+    assert kb.meaning_alone("Minister", kb.trie["minister"]) == (kb.trie["minister"][None][0][1], True)

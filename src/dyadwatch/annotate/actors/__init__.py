@@ -20,12 +20,12 @@ from pathlib import Path
 # The "X as X" names are the ones this module defined or imported before its steps moved to
 # chunks.py, codes.py and references.py: still importable from here.
 from ...model import Actor, Sentence
-from .chunks import KIND_PRIORITY as KIND_PRIORITY
 from .chunks import NATIONAL_KINDS as NATIONAL_KINDS
 from .chunks import POINTING, distribute, find_atoms, join_chunks
 from .codes import BRANCH_SECTORS as BRANCH_SECTORS
 from .codes import HEAD_KINDS, resolve_chunk
 from .codes import MAX_NAME_TOKENS as MAX_NAME_TOKENS
+from .kb import KIND_PRIORITY as KIND_PRIORITY
 from .kb import Entry as Entry
 from .kb import KnowledgeBase, knowledge_base, surname_of
 from .kb import Role as Role

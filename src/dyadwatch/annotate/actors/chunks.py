@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..trie import token_keys
-from .kb import LED_SUFFIX, Entry, KnowledgeBase, token_texts
+from .kb import KIND_PRIORITY as KIND_PRIORITY
+from .kb import LED_SUFFIX, Entry, KnowledgeBase, choose, token_texts
 from .tails import TailPattern
 
 NATIONAL_KINDS = ("organization", "outlet", "metonym", "capital", "country", "demonym", "place")
-KIND_PRIORITY = ("person", "reference", "organization", "metonym", "outlet", "capital", "country",
-                 "demonym", "place", "title", "sector", "agentive")
 _FUNCTION_WORDS = (r"(?!(?:to|would|will|has|have|had|is|was|are|were|said|says|that|and|or|but|"
                    r"of|in|on|at|for|with|by|from|as|its|their|his|her|the|a|an)\b)")
 _ADJECTIVES_GAP = re.compile(rf"(?:\s+{_FUNCTION_WORDS}[a-z][a-z-]*){{1,2}}\s+")
@@ -39,18 +38,8 @@ class Atom:
     is_title: bool = False
 
 
-_KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
 NATIONAL = frozenset(NATIONAL_KINDS)
 POINTING = frozenset({"reference", "surname"})
-
-
-def _choose(meanings: list[tuple[str, Entry]]) -> tuple[Entry, bool]:
-    if len(meanings) == 1:
-        entry = meanings[0][1]
-        return entry, entry.kind == "title"
-    entries = [e for _, e in meanings]
-    best = min(entries, key=lambda e: _KIND_RANK[e.kind])
-    return best, any(e.kind == "title" for e in entries)
 
 
 def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Mapping[str, Any],
@@ -80,14 +69,12 @@ def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Map
         if node is not None and (i == last or keys[i + 1] not in node) and not key.endswith(LED_SUFFIX):
             # no phrase goes on past this token: the token alone is one, or none (as "the", "to"
             # mostly are): what match_before would find, without it
-            meanings = node.get(None)
-            kept = kb.fitting(meanings, words, i, i + 1) if meanings is not None else None
-            found = (1, kept) if kept else None
+            meaning, used = kb.meaning_alone(words[i], node), 1
         else:
             found = kb.match_before(words, keys, i, last + 1)
-        if found:
-            used, meanings = found
-            entry, is_title = _choose(meanings)
+            meaning, used = (choose(found[1]), found[0]) if found else (None, 0)
+        if meaning:
+            entry, is_title = meaning
             a, b = offsets[2 * i + 1], offsets[2 * (i + used)]
             if not (entry.kind == "place" and _names_water(text, a, b)):
                 atoms.append(Atom(a, b, entry, is_title))

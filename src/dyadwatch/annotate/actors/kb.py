@@ -64,6 +64,22 @@ class Entry:
 
 LED_SUFFIX = "-led"
 FITTING_CACHE = 200_000
+# The meaning a phrase takes when it has several: the first of these kinds.
+KIND_PRIORITY = ("person", "reference", "organization", "metonym", "outlet", "capital", "country",
+                 "demonym", "place", "title", "sector", "agentive")
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+
+Meanings = Sequence[tuple[str, Entry]]  # (surface form, entry), as a trie node holds them
+
+
+def choose(meanings: Meanings) -> tuple[Entry, bool]:
+    """The meaning a phrase takes, and whether one of its meanings is a person's title."""
+    if len(meanings) == 1:
+        entry = meanings[0][1]
+        return entry, entry.kind == "title"
+    entries = [e for _, e in meanings]
+    best = min(entries, key=lambda e: _KIND_RANK[e.kind])
+    return best, any(e.kind == "title" for e in entries)
 
 
 SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, with the gaps between them
@@ -97,6 +113,9 @@ class KnowledgeBase:
     # words) → the kept meanings; a node's list only grows, so the length keeps a key exact
     _fitting: dict[tuple[Any, ...], tuple[tuple[str, Entry], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
+    # meaning_alone's answers per spelling of a token, for the trie as it is (add() empties it)
+    _alone: dict[str, tuple[Entry, bool] | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def add(self, surface: str, entry: Entry) -> None:
         key = _key(surface)
@@ -104,6 +123,20 @@ class KnowledgeBase:
             return
         trie.insert(self.trie, list(key), (surface, entry))
         self.entries += 1
+        self._alone.clear()
+
+    def meaning_alone(self, word: str, node: dict) -> tuple[Entry, bool] | None:
+        """The chosen meaning (choose) of the one-token phrase `word` whose case fits, if any;
+        `node` is the trie node of its key. Memoised per spelling: most tokens are a few words
+        ("China", "the", "said") over and over."""
+        if word in self._alone:
+            return self._alone[word]
+        meanings = node.get(None)
+        kept = self.fitting(meanings, [word], 0, 1) if meanings is not None else None
+        if len(self._alone) >= FITTING_CACHE:
+            self._alone.clear()
+        meaning = self._alone[word] = choose(kept) if kept else None
+        return meaning
 
     def match_at(
         self, tokens: list[tuple[str, int, int]], i: int
