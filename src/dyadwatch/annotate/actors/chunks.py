@@ -54,7 +54,8 @@ def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Map
     others = []
     if surnames:
         others += itertools.compress(positions, map(surnames.__contains__, words))
-    if text.find("-", start, end) >= 0 and "-led\0" in "\0".join(keys) + "\0":  # "Saudi-led"
+    led = text.find("-", start, end) >= 0 and "-led\0" in "\0".join(keys) + "\0"  # "Saudi-led"
+    if led:
         others += [i for i, key in enumerate(keys) if key.endswith(LED_SUFFIX)]
     if others:
         starts = sorted({*starts, *others})
@@ -66,7 +67,8 @@ def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Map
             continue
         key = keys[i]
         node = trie.get(key)
-        if node is not None and (i == last or keys[i + 1] not in node) and not key.endswith(LED_SUFFIX):
+        if node is not None and (i == last or keys[i + 1] not in node) \
+                and not (led and key.endswith(LED_SUFFIX)):
             # no phrase goes on past this token: the token alone is one, or none (as "the", "to"
             # mostly are): what match_before would find, without it
             meaning, used = kb.meaning_alone(words[i], node), 1
