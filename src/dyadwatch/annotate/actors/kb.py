@@ -183,7 +183,6 @@ class KnowledgeBase:
                 return 1, tuple(inner[1])
         return found
 
-
     def fitting(self, meanings: list[tuple[str, Entry]], words: Sequence[str] | _Texts, i: int, j: int,
                 ) -> tuple[tuple[str, Entry], ...]:
         """The meanings (a trie node's list) whose case fits words[i:j], memoised on the spelling."""
