@@ -1,38 +1,59 @@
-"""What a rule needs before it can match: words or digits any of its matches must contain, read
-from the rule's own regular expression. A window of text lacking them is not searched with that
-rule, which is where most of the search time went; the matches found do not change.
+"""What a rule needs before it can match: words or digit shapes any of its matches must contain,
+read from the rule's own regular expression. A window of text lacking them is not searched with
+that rule, which is where most of the search time went; the matches found do not change.
 
-A requirement is a set of lowercase strings one of which every match contains (checked in the
-lowercased text), or DIGIT: a decimal digit, as `\\d` reads it. A rule's gate is all of its
-requirements; a rule with none always runs."""
+A requirement is a set of strings one of which every match contains, checked in the lowercased
+text with each decimal digit (what `\\d` matches) written as DIGIT: "2020-02-19" is checked as
+"####-##-##", so that the digit rules are gated by the shape of their numbers. A rule's gate is
+all of its requirements; a rule with none always runs."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from re import _constants as C  # the parsed-pattern vocabulary of the re module
 from re import _parser
 
 from ..casefold import UNFOLDED
 
-DIGIT = " digit"  # holds a space, so no string of a pattern that is kept as a requirement equals it
+DIGIT = "#"  # any decimal digit, in the requirements and in the text they are checked in
 Requirement = frozenset[str]
 
 _MAX_EXACT = 64  # more alternatives than this and a run of text stops being tracked exactly
+_MAX_REPEAT = 4  # a repeat of at most this many copies of known text is known text
 _DIGIT_RE = re.compile(r"\d")
+_NOTHING_KNOWN: frozenset[str] = frozenset({""})  # as a prefix or suffix: every string has it
 
-_Exact = frozenset[str] | None  # every string the node can match, when few and known
-_Analysis = tuple[_Exact, list[Requirement]]
+
+@dataclass
+class _Analysis:
+    """What a node of a parsed pattern can match: every string exactly (None: too many or not
+    known), strings every match begins with and ends with, and requirements inside it."""
+
+    exact: frozenset[str] | None
+    prefix: frozenset[str] = _NOTHING_KNOWN
+    suffix: frozenset[str] = _NOTHING_KNOWN
+    found: list[Requirement] = field(default_factory=list)
+
+
+def _known(exact: frozenset[str]) -> _Analysis:
+    return _Analysis(exact, exact, exact)
+
+
+_UNKNOWN = _Analysis(None)
+_EMPTY = _known(_NOTHING_KNOWN)
 
 
 def requirements(pattern: re.Pattern[str]) -> tuple[Requirement, ...]:
     """The strongest requirements of `pattern`, strongest first; () when none can be read."""
     try:
-        exact, found = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
+        analysis = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
     except Exception:  # re's parse trees are internal: what this reader cannot follow is not gated
         return ()
-    if exact is not None and _useful(exact):
-        found.append(exact)
+    found = [*analysis.found, analysis.prefix, analysis.suffix]
+    if analysis.exact is not None:
+        found.append(analysis.exact)
     kept = {r for r in found if _useful(r)}
     return tuple(sorted(kept, key=_strength))
 
@@ -40,8 +61,13 @@ def requirements(pattern: re.Pattern[str]) -> tuple[Requirement, ...]:
 def _useful(requirement: Iterable[str]) -> bool:
     """Worth checking, and checkable within one whitespace-free token of lowercased text."""
     strings = list(requirement)
-    return bool(strings) and all(
-        s == DIGIT or (len(s) >= 2 and s.isascii() and not any(c.isspace() for c in s)) for s in strings)
+    return bool(strings) and all((len(s) >= 2 or s == DIGIT) and all(map(_checkable, s)) for s in strings)
+
+
+def _checkable(char: str) -> bool:
+    """Found by its lowercase in lowercased text wherever the pattern matches it: an ASCII
+    character, or one without case (a curly quote, a dash); never whitespace."""
+    return not char.isspace() and (char.isascii() or char.lower() == char.upper() == char)
 
 
 def _strength(requirement: Requirement) -> tuple[int, int, list[str]]:
@@ -50,32 +76,46 @@ def _strength(requirement: Requirement) -> tuple[int, int, list[str]]:
     return (-min(map(len, requirement)), len(requirement), sorted(requirement))
 
 
+def _product(firsts: frozenset[str], seconds: frozenset[str]) -> frozenset[str] | None:
+    """Every string of `firsts` followed by one of `seconds`; None when too many."""
+    if len(firsts) * len(seconds) > _MAX_EXACT:
+        return None
+    return frozenset(a + b for a in firsts for b in seconds)
+
+
 def _sequence(items: list) -> _Analysis:
-    """Concatenation: runs of exactly known text join into longer strings."""
+    """Concatenation: runs of exactly known text join into longer strings, and where a run meets
+    a node known only by how its matches begin, the two join into a requirement."""
+    state = _EMPTY
     found: list[Requirement] = []
-    run: frozenset[str] | None = frozenset({""})
-    broken = False
     for item in items:
-        exact, inner = _node(item)
-        found.extend(inner)
-        if exact is not None and run is not None and len(run) * len(exact) <= _MAX_EXACT:
-            run = frozenset(a + b for a in run for b in exact)
+        node = _node(item)
+        found.extend(node.found)
+        both_known = state.exact is not None and node.exact is not None
+        exact = _product(state.exact, node.exact) if both_known else None  # type: ignore[arg-type]
+        if exact is not None:
+            state = _known(exact)
             continue
-        if run is not None and "" not in run:
-            found.append(run)
-        broken = True
-        run = exact if exact is not None and len(exact) <= _MAX_EXACT else frozenset({""})
-    if broken:
-        if run is not None and "" not in run:
-            found.append(run)
-        return None, found
-    return run, found
+        prefix = _product(state.exact, node.prefix) if state.exact is not None else state.prefix
+        if node.exact is not None:  # the run goes on, unless it grows too long to track
+            suffix = _product(state.suffix, node.exact)
+            if suffix is None:
+                found.append(state.suffix)
+                suffix = node.exact
+        else:
+            junction = _product(state.suffix, node.prefix)
+            found.append(junction if junction is not None else state.suffix)
+            suffix = node.suffix
+        state = _Analysis(None, prefix if prefix is not None else state.exact or _NOTHING_KNOWN, suffix)
+    if state.exact is None:
+        found.append(state.suffix)
+    return _Analysis(state.exact, state.prefix, state.suffix, found)
 
 
-def _best(exact: _Exact, found: list[Requirement]) -> Requirement | None:
-    options = list(found)
-    if exact is not None and "" not in exact:
-        options.append(exact)
+def _best(analysis: _Analysis) -> Requirement | None:
+    options = [*analysis.found, analysis.prefix, analysis.suffix]
+    if analysis.exact is not None:
+        options.append(analysis.exact)
     options = [o for o in options if _useful(o)]
     return min(options, key=_strength) if options else None
 
@@ -83,9 +123,9 @@ def _best(exact: _Exact, found: list[Requirement]) -> Requirement | None:
 def _node(node: tuple) -> _Analysis:
     op, arg = node
     if op is C.LITERAL:
-        return frozenset({chr(arg).lower()}), []
+        return _known(frozenset({_shape(chr(arg).lower())}))
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-        return frozenset({""}), []
+        return _EMPTY
     if op is C.IN:
         return _charset(arg)
     if op is C.SUBPATTERN:
@@ -93,47 +133,62 @@ def _node(node: tuple) -> _Analysis:
     if op is C.ATOMIC_GROUP:
         return _sequence(list(arg))
     if op is C.BRANCH:
-        exacts: set[str] = set()
-        union: set[str] = set()
-        exact_known, required = True, True
-        for branch in arg[1]:
-            exact, found = _sequence(list(branch))
-            if exact is None:
-                exact_known = False
-            else:
-                exacts |= exact
-            best = _best(exact, found)
-            if best is None:
-                required = False
-            else:
-                union |= best
-        if exact_known and len(exacts) <= _MAX_EXACT:
-            return frozenset(exacts), []
-        return None, [frozenset(union)] if required else []
+        return _branch([_sequence(list(branch)) for branch in arg[1]])
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, sub = arg
-        exact, found = _sequence(list(sub))
-        if low == 0:
-            return (exact | {""} if exact is not None and high == 1 else None), []
-        if low == high == 1:
-            return exact, found
-        best = _best(exact, found)
-        return None, [best] if best is not None else []
-    return None, []  # any character, a back reference, a conditional: nothing known
+        return _repeat(low, high, _sequence(list(sub)))
+    return _UNKNOWN  # any character, a back reference, a conditional: nothing known
+
+
+def _branch(branches: list[_Analysis]) -> _Analysis:
+    """Alternatives: the union of what each can be, begin and end with; a requirement when
+    every alternative has one."""
+    exacts = [b.exact for b in branches]
+    exact = frozenset().union(*exacts) if None not in exacts else None  # type: ignore[arg-type]
+    if exact is not None and len(exact) <= _MAX_EXACT:
+        return _known(exact)
+    bests = [_best(b) for b in branches]
+    found = [frozenset().union(*bests)] if None not in bests else []  # type: ignore[arg-type]
+    return _Analysis(None, frozenset().union(*(b.prefix for b in branches)),
+                     frozenset().union(*(b.suffix for b in branches)), found)
+
+
+def _repeat(low: int, high: int, sub: _Analysis) -> _Analysis:
+    if sub.exact is not None and high <= _MAX_REPEAT:
+        exact: frozenset[str] | None = _NOTHING_KNOWN if low == 0 else frozenset()
+        copies = _NOTHING_KNOWN
+        for count in range(1, high + 1):
+            copies = _product(copies, sub.exact)  # type: ignore[assignment]
+            if copies is None:
+                exact = None
+                break
+            if count >= low:
+                exact = exact | copies  # type: ignore[operator]
+        if exact is not None and len(exact) <= _MAX_EXACT:
+            return _known(exact)
+    if low == 0:
+        return _UNKNOWN
+    best = _best(sub)
+    return _Analysis(None, sub.prefix, sub.suffix, [best] if best is not None else [])
 
 
 def _charset(items: list) -> _Analysis:
     chars: set[str] = set()
     for op, arg in items:
         if op is C.LITERAL:
-            chars.add(chr(arg).lower())
-        elif op is C.CATEGORY and arg is C.CATEGORY_DIGIT and len(items) == 1:
-            return None, [frozenset({DIGIT})]
+            chars.add(_shape(chr(arg).lower()))
+        elif op is C.CATEGORY and arg is C.CATEGORY_DIGIT:
+            chars.add(DIGIT)
         elif op is C.RANGE and arg[1] - arg[0] < 16:
-            chars |= {chr(c).lower() for c in range(arg[0], arg[1] + 1)}
+            chars |= {_shape(chr(c).lower()) for c in range(arg[0], arg[1] + 1)}
         else:
-            return None, []
-    return frozenset(chars), []
+            return _UNKNOWN
+    return _known(frozenset(chars))
+
+
+def _shape(text: str) -> str:
+    """`text` with each decimal digit written as DIGIT."""
+    return _DIGIT_RE.sub(DIGIT, text)
 
 
 class Gates:
@@ -172,7 +227,8 @@ class Gates:
 
     def _bits(self, token: str) -> int:
         """The bits of every requirement string inside `token` (none holds whitespace)."""
-        bits = self._digit_bits if _DIGIT_RE.search(token) else 0
+        token = _shape(token)
+        bits = self._digit_bits if DIGIT in token else 0
         lookup = self._string_bits.get
         for start in range(len(token)):
             for end in range(start + 2, min(len(token), start + self._longest) + 1):
