@@ -148,12 +148,23 @@ def finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     try:
         parsed = list(_parser.parse(pattern.pattern, pattern.flags))
-        if _letters(atoms) > FEW_LETTERS and parsed and parsed[0] == (C.AT, C.AT_BOUNDARY) \
+        if _letters(atoms) > FEW_LETTERS and _begins_with_boundary(parsed) \
                 and all(word for _source, _folded, word in atoms):
             return re.compile(rf"\W(?={_class(atoms)})(?:{pattern.pattern})", pattern.flags)
         return re.compile(rf"{_class(atoms)}(?<=(?={pattern.pattern})[\s\S])", pattern.flags)
     except Exception:  # re's parse trees are internal; global flags inside the pattern
         return None
+
+
+def _begins_with_boundary(items: list) -> bool:
+    """The pattern's first item is \\b, or the first item of the group it begins with (a group
+    that turns on ASCII matching would change what \\b means)."""
+    while items and items[0][0] is C.SUBPATTERN:
+        _group, add_flags, _del_flags, pattern = items[0][1]
+        if add_flags & (re.ASCII | re.LOCALE):
+            return False
+        items = list(pattern)
+    return bool(items) and items[0] == (C.AT, C.AT_BOUNDARY)
 
 
 class Finder:
