@@ -4,8 +4,10 @@ that rule, which is where most of the search time went; the matches found do not
 
 A requirement is a set of strings one of which every match contains, checked in the lowercased
 text with each decimal digit (what `\\d` matches) written as DIGIT: "2020-02-19" is checked as
-"####-##-##", so that the digit rules are gated by the shape of their numbers. A rule's gate is
-all of its requirements; a rule with none always runs."""
+"####-##-##", so that the digit rules are gated by the shape of their numbers. A string may
+begin or end with SPACE, the whitespace at the edge of a word: " day" is "day" beginning a word
+("5 days", not "Monday"). A rule's gate is all of its requirements; a rule with none always
+runs."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from re import _parser
 from ..casefold import UNFOLDED
 
 DIGIT = "#"  # any decimal digit, in the requirements and in the text they are checked in
+SPACE = " "  # any whitespace character (what `\\s` matches, where str.split splits)
 Requirement = frozenset[str]
 
 _MAX_EXACT = 64  # more alternatives than this and a run of text stops being tracked exactly
@@ -29,12 +32,18 @@ _NOTHING_KNOWN: frozenset[str] = frozenset({""})  # as a prefix or suffix: every
 @dataclass
 class _Analysis:
     """What a node of a parsed pattern can match: every string exactly (None: too many or not
-    known), strings every match begins with and ends with, and requirements inside it."""
+    known), strings every match begins with and ends with, and requirements inside it.
+    `optional`: the node may match nothing; its prefix and suffix are those of its other matches."""
 
     exact: frozenset[str] | None
     prefix: frozenset[str] = _NOTHING_KNOWN
     suffix: frozenset[str] = _NOTHING_KNOWN
     found: list[Requirement] = field(default_factory=list)
+    optional: bool = False
+
+    def edges(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The prefix and suffix of every match."""
+        return (_NOTHING_KNOWN, _NOTHING_KNOWN) if self.optional else (self.prefix, self.suffix)
 
 
 def _known(exact: frozenset[str]) -> _Analysis:
@@ -45,8 +54,9 @@ _UNKNOWN = _Analysis(None)
 _EMPTY = _known(_NOTHING_KNOWN)
 
 
-def requirements(pattern: re.Pattern[str]) -> tuple[Requirement, ...]:
-    """The strongest requirements of `pattern`, strongest first; () when none can be read."""
+def requirements(pattern: re.Pattern[str], word_edges: bool = False) -> tuple[Requirement, ...]:
+    """The strongest requirements of `pattern`, strongest first; () when none can be read.
+    `word_edges`: with SPACE where a string must begin or end a word."""
     try:
         analysis = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
     except Exception:  # re's parse trees are internal: what this reader cannot follow is not gated
@@ -54,14 +64,40 @@ def requirements(pattern: re.Pattern[str]) -> tuple[Requirement, ...]:
     found = [*analysis.found, analysis.prefix, analysis.suffix]
     if analysis.exact is not None:
         found.append(analysis.exact)
-    kept = {r for r in found if _useful(r)}
-    return tuple(sorted(kept, key=_strength))
+    kept = {r if word_edges else _without_edges(r) for r in map(_within_words, found)}
+    return tuple(sorted(filter(_useful, kept), key=_strength))
+
+
+def _without_edges(requirement: Requirement) -> Requirement:
+    return frozenset(string.strip(SPACE) for string in requirement)
+
+
+def _within_words(requirement: Requirement) -> Requirement:
+    """`requirement` with each string that spans words cut to its longest word (with the
+    SPACE at its edges): a match holding "b. c." holds "b. "."""
+    return frozenset(map(_longest_word, requirement))
+
+
+def _longest_word(string: str) -> str:
+    if SPACE not in string.strip(SPACE):
+        return string
+    words = string.split(SPACE)
+    last = len(words) - 1
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    return (SPACE if longest else "") + words[longest] + (SPACE if longest < last else "")
 
 
 def _useful(requirement: Iterable[str]) -> bool:
-    """Worth checking, and checkable within one whitespace-free token of lowercased text."""
+    """Worth checking, and checkable within one whitespace-free token of lowercased text (with
+    SPACE at its edges)."""
     strings = list(requirement)
-    return bool(strings) and all((len(s) >= 2 or s == DIGIT) and all(map(_checkable, s)) for s in strings)
+    return bool(strings) and all(_useful_string(s) for s in strings)
+
+
+def _useful_string(string: str) -> bool:
+    inner = string[1:] if string.startswith(SPACE) else string
+    inner = inner[:-1] if inner.endswith(SPACE) else inner
+    return (len(string) >= 2 or string == DIGIT) and bool(inner) and all(map(_checkable, inner))
 
 
 def _checkable(char: str) -> bool:
@@ -96,6 +132,11 @@ def _sequence(items: list) -> _Analysis:
         if exact is not None:
             state = _known(exact)
             continue
+        if node.optional:  # the text before it or the node's own ends a match so far
+            found.append(state.suffix)
+            prefix = state.exact if state.exact is not None else state.prefix
+            state = _Analysis(None, prefix, state.suffix | node.suffix)
+            continue
         prefix = _product(state.exact, node.prefix) if state.exact is not None else state.prefix
         if node.exact is not None:  # the run goes on, unless it grows too long to track
             suffix = _product(state.suffix, node.exact)
@@ -113,10 +154,10 @@ def _sequence(items: list) -> _Analysis:
 
 
 def _best(analysis: _Analysis) -> Requirement | None:
-    options = [*analysis.found, analysis.prefix, analysis.suffix]
+    options = [*analysis.found, *analysis.edges()]
     if analysis.exact is not None:
         options.append(analysis.exact)
-    options = [o for o in options if _useful(o)]
+    options = [o for o in map(_within_words, options) if _useful(o)]
     return min(options, key=_strength) if options else None
 
 
@@ -149,8 +190,9 @@ def _branch(branches: list[_Analysis]) -> _Analysis:
         return _known(exact)
     bests = [_best(b) for b in branches]
     found = [frozenset().union(*bests)] if None not in bests else []  # type: ignore[arg-type]
-    return _Analysis(None, frozenset().union(*(b.prefix for b in branches)),
-                     frozenset().union(*(b.suffix for b in branches)), found)
+    edges = [b.edges() for b in branches]
+    return _Analysis(None, frozenset().union(*(prefix for prefix, _ in edges)),
+                     frozenset().union(*(suffix for _, suffix in edges)), found)
 
 
 def _repeat(low: int, high: int, sub: _Analysis) -> _Analysis:
@@ -166,10 +208,11 @@ def _repeat(low: int, high: int, sub: _Analysis) -> _Analysis:
                 exact = exact | copies  # type: ignore[operator]
         if exact is not None and len(exact) <= _MAX_EXACT:
             return _known(exact)
+    prefix, suffix = sub.edges()
     if low == 0:
-        return _UNKNOWN
+        return _Analysis(None, prefix, suffix, optional=True)
     best = _best(sub)
-    return _Analysis(None, sub.prefix, sub.suffix, [best] if best is not None else [])
+    return _Analysis(None, prefix, suffix, [best] if best is not None else [])
 
 
 def _charset(items: list) -> _Analysis:
@@ -179,6 +222,8 @@ def _charset(items: list) -> _Analysis:
             chars.add(_shape(chr(arg).lower()))
         elif op is C.CATEGORY and arg is C.CATEGORY_DIGIT:
             chars.add(DIGIT)
+        elif op is C.CATEGORY and arg is C.CATEGORY_SPACE:
+            chars.add(SPACE)
         elif op is C.RANGE and arg[1] - arg[0] < 16:
             chars |= {_shape(chr(c).lower()) for c in range(arg[0], arg[1] + 1)}
         else:
@@ -186,16 +231,16 @@ def _charset(items: list) -> _Analysis:
     return _known(frozenset(chars))
 
 
-def _shape(text: str) -> str:
-    """`text` with each decimal digit written as DIGIT."""
-    return _DIGIT_RE.sub(DIGIT, text)
+def _shape(char: str) -> str:
+    """A character of a pattern as the requirements write it: DIGIT, SPACE or itself."""
+    return SPACE if char.isspace() else _DIGIT_RE.sub(DIGIT, char)
 
 
 class Gates:
     """Each rule's requirements as bits; a window's text as the bits it meets."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        needs = [requirements(p) for p in patterns]
+        needs = [requirements(p, word_edges=True) for p in patterns]
         bits = {need: 1 << i for i, need in enumerate(sorted({n for ns in needs for n in ns}, key=sorted))}
         self.rule_masks = tuple(sum(bits[n] for n in ns) for ns in needs)
         self._string_bits: dict[str, int] = {}
@@ -226,8 +271,8 @@ class Gates:
         return masks
 
     def _bits(self, token: str) -> int:
-        """The bits of every requirement string inside `token` (none holds whitespace)."""
-        token = _shape(token)
+        """The bits of every requirement string inside `token`, a word edged with SPACE."""
+        token = f"{SPACE}{_DIGIT_RE.sub(DIGIT, token)}{SPACE}"
         bits = self._digit_bits if DIGIT in token else 0
         lookup = self._string_bits.get
         for start in range(len(token)):
