@@ -18,10 +18,13 @@ import re
 from ...model import PartialDate, Timex
 from .calendar import Point, valid_day
 from .candidates import candidates, select
-from .context import Context, Resolved, advance_story, calendar_date, opens_sentence
+from .context import Context, Resolved, advance_story, calendar_date
+from .patterns import group_text
 from .resolve import resolve
 
 __all__ = ["find_timexes"]
+
+_FOUR_DIGIT_YEAR = re.compile(r"\d{4}(?!\d)")
 
 
 def find_timexes(text: str, dct: PartialDate | None = None) -> list[Timex]:
@@ -33,13 +36,13 @@ def find_timexes(text: str, dct: PartialDate | None = None) -> list[Timex]:
         resolved = resolve(rule.name, match, ctx)
         if resolved is None:
             continue
-        if resolved.type == "DATE" and re.match(r"\d{4}(?!\d)", resolved.value):
+        if resolved.type == "DATE" and _FOUR_DIGIT_YEAR.match(resolved.value):
             ctx.last_year = int(resolved.value[:4])
         for part_start, part_end, part in _split_ranges(start, end, match, resolved):
             timexes.append(Timex(part_start, part_end, text[part_start:part_end], part.type,  # type: ignore[arg-type]
                                  part.value, part.mod, part.anchor))
             if part.point is not None and part.type in ("DATE", "TIME"):
-                advance_story(ctx, part.point, opens_sentence(text, part_start))
+                advance_story(ctx, part.point, part_start)
                 ctx.last_point = part.point
                 if part.point.day is not None:
                     ctx.last_day = part.point
@@ -50,14 +53,13 @@ def _split_ranges(
     start: int, end: int, match: re.Match[str], resolved: Resolved
 ) -> list[tuple[int, int, Resolved]]:
     """"April 6-28" and "1955-1963" are two time expressions, each with its own value."""
-    groups = match.groupdict()
-    if groups.get("day2") and resolved.point and resolved.point.day:
+    if group_text(match, "day2") and resolved.point and resolved.point.day:
         point, second_day = resolved.point, int(match["day2"])
         if not valid_day(point.year, point.month, second_day):  # type: ignore[arg-type]
             return [(start, end, resolved)]
         second = calendar_date(point.year, point.month, second_day, resolved.anchor)
         return [(start, match.end("day"), resolved), (match.start("day2"), match.end("day2"), second)]
-    if groups.get("year2") and resolved.point:
+    if group_text(match, "year2") and resolved.point:
         raw = match["year2"]
         first = resolved.point.year
         second_year = (abs(first) // 100) * 100 + int(raw) if len(raw) == 2 else int(raw)

@@ -5,6 +5,7 @@ the non-overlapping choice among them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -83,11 +84,14 @@ def candidates(text: str) -> list[Candidate]:
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping matches: longest first, then the earlier rule."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the chosen spans, in text order; their ends are in order too
+    ends: list[int] = []
     for candidate in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
         start, end = candidate[0], candidate[1]
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
+        before = bisect_left(starts, end)  # the chosen spans that start before this one ends
+        if before and ends[before - 1] > start:  # the last of them does not end before it starts
             continue
         chosen.append(candidate)
-        taken.append((start, end))
+        starts.insert(before, start)
+        ends.insert(before, end)
     return sorted(chosen, key=lambda c: c[0])

@@ -92,22 +92,22 @@ def date_from(day: dt.date, anchor: Anchor) -> Resolved:
     return calendar_date(day.year, day.month, day.day, anchor)
 
 
-def advance_story(ctx: Context, point: Point, scene_setting: bool) -> None:
-    """Move the running time to `point`. A bare year moves it only in text that is already
-    narrating a displaced period (or has no publication date): in news, "since its launch in
-    2003" is background and the story stays near the publication date."""
+def advance_story(ctx: Context, point: Point, start: int) -> None:
+    """Move the running time to `point`, named at `start` in the text. A bare year moves it only
+    in text that is already narrating a displaced period (or has no publication date): in news,
+    "since its launch in 2003" is background and the story stays near the publication date."""
     if ctx.story_set_by_text and ctx.story is not None and point.contains(ctx.story):
         return  # "in 1954" after "on 12 June 1954" keeps the finer running time
     if ctx.dct is not None and point.months_index() > ctx.dct.months_index() + 0.25:
         return  # a date after publication is a plan, not the narrated past
-    if point.month is None and ctx.dct is not None and not ctx.displaced:
-        if abs(point.year - ctx.dct.year) <= REMOTE_YEARS or not scene_setting:
-            return  # "the highest since 1983" is background, "In 490 BC, …" sets a scene
-        ctx.displaced = True
-    if point.month is None and ctx.story_set_by_text and ctx.story and ctx.story.month \
-            and not scene_setting:
-        return  # "declassified in 2005, however, revealed …" does not move the story
-    if point.month is not None and ctx.dct is not None:
+    if point.month is None:  # whether the year opens its sentence is read only when it matters
+        if ctx.dct is not None and not ctx.displaced:
+            if abs(point.year - ctx.dct.year) <= REMOTE_YEARS or not opens_sentence(ctx.text, start):
+                return  # "the highest since 1983" is background, "In 490 BC, …" sets a scene
+            ctx.displaced = True
+        if ctx.story_set_by_text and ctx.story and ctx.story.month and not opens_sentence(ctx.text, start):
+            return  # "declassified in 2005, however, revealed …" does not move the story
+    elif ctx.dct is not None:
         here, now = point.date(), ctx.dct.date()
         if here is None or now is None or abs((here - now).days) > DISPLACED_AFTER_DAYS:
             ctx.displaced = True

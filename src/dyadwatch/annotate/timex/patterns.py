@@ -166,19 +166,23 @@ MONTH_CONTEXT = re.compile(
 COUNTED_NOUN_AFTER = re.compile(r"^\s+(?!(?:was|has|saw|is|as|its|this|his|its)\b)[a-z]{2,}s\b")
 
 
+def group_text(match: re.Match[str], name: str) -> str | None:
+    """The text of group `name`, None when the rule has no such group or it did not take part
+    (what match.groupdict().get(name) gives, without building the dict)."""
+    return match[name] if name in match.re.groupindex else None
+
+
 def match_mod(match: re.Match[str]) -> str | None:
-    words = time_words()
-    groups = match.groupdict()
-    if groups.get("pos"):
-        return words.position_mods.get(" ".join(groups["pos"].lower().split()))
-    if groups.get("qmod"):
-        return words.quantity_mods.get(" ".join(groups["qmod"].lower().split()))
+    if pos := group_text(match, "pos"):
+        return time_words().position_mods.get(" ".join(pos.lower().split()))
+    if qmod := group_text(match, "qmod"):
+        return time_words().quantity_mods.get(" ".join(qmod.lower().split()))
     return None
 
 
 def match_year(match: re.Match[str], group: str = "year") -> int:
     year = int(match[group])
-    era = (match.groupdict().get("era") or "").upper().replace(".", "").replace(" ", "")
+    era = (group_text(match, "era") or "").upper().replace(".", "").replace(" ", "")
     return -year if era.startswith("BC") else year
 
 
@@ -187,5 +191,5 @@ def match_month(match: re.Match[str]) -> int:
 
 
 def match_part(match: re.Match[str]) -> str | None:
-    part = match.groupdict().get("part")
+    part = group_text(match, "part")
     return time_words().day_parts[part.lower()] if part else None
