@@ -48,7 +48,12 @@ class Point:
         return self.day is None or self.day == other.day
 
     def months_index(self) -> float:
-        return self.year * 12 + (self.month or 6.5) - 1 + ((self.day or 15) - 1) / 31
+        return months_index(self.year, self.month, self.day)
+
+
+def months_index(year: int, month: int | None, day: int | None) -> float:
+    """A point's place on a scale of months: the middle of the year or month when it has none."""
+    return year * 12 + (month or 6.5) - 1 + ((day or 15) - 1) / 31
 
 
 def year_value(year: int) -> str:
@@ -107,7 +112,7 @@ def closest_year(month: int, day: int | None, ref: Point, future_penalty: float 
     for year in (ref.year - 1, ref.year, ref.year + 1):
         if day is not None and not valid_day(year, month, day):
             continue
-        distance = Point(year, month, day).months_index() - target
+        distance = months_index(year, month, day) - target
         weighted = distance * future_penalty if distance > 0 else -distance
         if weighted < best_distance:
             best_year, best_distance = year, weighted

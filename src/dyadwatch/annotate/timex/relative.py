@@ -56,7 +56,7 @@ def weekday_date(ctx: Context, weekday: int, det: str | None, start: int) -> Res
         return None
     tense = "future" if ONSET.search(ctx.text, max(0, start - 30), start) else tense_before(ctx.text, start)
     if tense is None:  # "on Tuesday delivered the jet": the verb may follow
-        following = PAST_VERB.match(ctx.text, start + len(ctx.text[start:].split(" ", 1)[0]) + 1)
+        following = PAST_VERB.match(ctx.text, _word_end(ctx.text, start) + 1)
         tense = "past" if following else None
     ahead = (weekday - base.weekday()) % 7
     behind = -((base.weekday() - weekday) % 7)
@@ -71,6 +71,12 @@ def weekday_date(ctx: Context, weekday: int, det: str | None, start: int) -> Res
     else:  # no tense cue: the nearest such day, the past one on a tie
         delta = ahead if ahead < -behind else behind
     return date_from(base + dt.timedelta(days=delta), "dct")
+
+
+def _word_end(text: str, start: int) -> int:
+    """Where the word at `start` ends: the next space, or the end of the text."""
+    space = text.find(" ", start)
+    return space if space >= 0 else len(text)
 
 
 def same_period_a_year_back(unit: str, ctx: Context) -> Resolved | None:
