@@ -62,3 +62,20 @@ def test_select_keeps_the_longest_then_earliest_rule_of_overlapping_matches():
         spans = [(s, s + rng.randint(1, 12)) for s in (rng.randint(0, 60) for _ in range(rng.randint(0, 25)))]
         candidates = [(s, e, rng.randint(0, 5), None, None) for s, e in spans]
         assert select(candidates) == one_by_one(candidates)
+
+
+def test_tense_before_is_the_cue_that_ends_last_in_the_clause():
+    from dyadwatch.annotate.timex.cues import FUTURE_CUES, tense_before
+    from dyadwatch.annotate.timex.patterns import PAST_VERB
+
+    def by_every_cue(text, start):
+        clause = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+        past_at = max((m.end() for m in PAST_VERB.finditer(text, clause, start)), default=-1)
+        future_at = max((m.end() for m in FUTURE_CUES.finditer(text, clause, start)), default=-1)
+        return None if past_at == future_at else "past" if past_at > future_at else "future"
+
+    text = ("Said the minister, who will be scheduled to visit and was expected to stay until Monday. It "
+            "is to open next week, the firm said; talks were set to resume\nand had been delayed until "
+            "they reopened. Going to rise, it fell. The meeting was scheduled for Friday and is due to end.")
+    assert [tense_before(text, i) for i in range(len(text) + 1)] == \
+        [by_every_cue(text, i) for i in range(len(text) + 1)]

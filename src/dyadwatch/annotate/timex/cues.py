@@ -4,6 +4,7 @@ its year, a direct quotation, a name the expression sits inside."""
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from .context import Context
 from .lexicon import time_words
@@ -25,13 +26,21 @@ _PAST_VERBS, _FUTURE_CUES = Finder(PAST_VERB), Finder(FUTURE_CUES)  # each finds
 
 
 def tense_before(text: str, start: int) -> str | None:
-    """"past" or "future" by the nearer tense cue in the clause before `start`, else None."""
+    """"past" or "future" by the cue in the clause before `start` that ends last, else None
+    (when none does, or one word is both: "scheduled").
+
+    Past verbs are single words, so the only ones that can end after the last future cue begin
+    at or after its first word: the past verbs are read from there, or, with no future cue,
+    only until the first."""
     clause = _clause_start(text, start)
-    past_at = max((m.end() for m in _PAST_VERBS.finditer(text, clause, start)), default=-1)
-    future_at = max((m.end() for m in _FUTURE_CUES.finditer(text, clause, start)), default=-1)
-    if past_at == future_at:
+    last_future = deque(_FUTURE_CUES.finditer(text, clause, start), maxlen=1)
+    future = last_future[0] if last_future else None
+    if future is None:
+        return "past" if next(_PAST_VERBS.finditer(text, clause, start), None) else None
+    past_at = max((m.end() for m in _PAST_VERBS.finditer(text, future.start(), start)), default=-1)
+    if past_at == future.end():
         return None
-    return "past" if past_at > future_at else "future"
+    return "past" if past_at > future.end() else "future"
 
 
 def news_penalty(ctx: Context, end: int | None) -> float:
