@@ -79,3 +79,17 @@ def test_tense_before_is_the_cue_that_ends_last_in_the_clause():
             "they reopened. Going to rise, it fell. The meeting was scheduled for Friday and is due to end.")
     assert [tense_before(text, i) for i in range(len(text) + 1)] == \
         [by_every_cue(text, i) for i in range(len(text) + 1)]
+
+
+def test_trigger_hits_are_those_of_trigger_after():
+    from dyadwatch.annotate.timex.candidates import _trigger_hits
+    from dyadwatch.annotate.timex.patterns import trigger_after
+
+    text = ("MAY 5 the mayor may March; MARCH march Marching (Monday)-TODAY's 3\u212a \u212aelvin weeKs "
+            "Decade-long ١٢ 2020_5 x2020 _May [today]\u00a0tomorrow 3½ days at noon, NOON; Christmas "
+            "christmas the  PAST. Sept.Sun sundays SEASON sessions; AGO-ago;\n\tYear")
+    for position in range(len(text) + 1):
+        assert [m.span() for m in _trigger_hits(text, position)] == \
+            [m.span() for m in trigger_after().finditer(text, position)], position
+    odd = "İn ſeptember " + text  # lowercasing and IGNORECASE disagree: searched directly
+    assert [m.span() for m in _trigger_hits(odd, 0)] == [m.span() for m in trigger_after().finditer(odd)]

@@ -9,8 +9,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from ..casefold import UNFOLDED
 from .gates import Gates
-from .patterns import Rule, rules, trigger, trigger_after
+from .patterns import Rule, rules, trigger, trigger_after, trigger_after_lowered
 from .starts import Finder
 
 
@@ -57,7 +58,7 @@ def trigger_windows(text: str) -> list[tuple[int, int]]:
     if first is not None:
         windows.append((0, min(length, first.end() + WINDOW_AFTER)))
         position = first.end()
-    for hit in trigger_after().finditer(text, position):
+    for hit in _trigger_hits(text, position):
         start, end = hit.span()
         if not text[start].isalnum():  # a digit, or the non-word character before a trigger word
             start += 1
@@ -67,6 +68,26 @@ def trigger_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+def _trigger_hits(text: str, position: int) -> Iterator[re.Match[str]]:
+    """What trigger_after().finditer(text, position) gives, found faster: each place where a
+    lowercased copy of the text holds a trigger word in lower case is tried with trigger_after().
+    Every hit is such a place, as lowercasing keeps each character a digit, a non-word character
+    or whitespace if it was one, and turns what IGNORECASE matches to a letter into that letter;
+    text where it does not (casefold.UNFOLDED) is searched directly."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(c in text for c in UNFOLDED):
+        yield from trigger_after().finditer(text, position)
+        return
+    search, confirm = trigger_after_lowered().search, trigger_after().match
+    while (place := search(lowered, position)) is not None:
+        hit = confirm(text, place.start())
+        if hit is None:  # "may" the verb, "MARCH"
+            position = place.start() + 1
+        else:
+            yield hit
+            position = hit.end()
 
 
 def candidates(text: str) -> list[Candidate]:

@@ -146,6 +146,17 @@ def trigger_after() -> re.Pattern[str]:
                       rf"{alternation(words, folded=True)})")
 
 
+@lru_cache(maxsize=1)
+def trigger_after_lowered() -> re.Pattern[str]:
+    """Where trigger_after() can find a trigger, found about twice as fast in lowercased text:
+    every trigger word in lower case and literal letters (the engine skips an alternative on its
+    first letter when that is a literal, not when it is a class such as [Dd]). It finds more than
+    trigger_after does (the verb "may"), so each place it finds is to be confirmed with that."""
+    capitalized, words = _trigger_words()
+    lowered = sorted({word.lower() for word in (*capitalized, *words)})
+    return re.compile(rf"[\d\W](?:(?<=\d)\d*|{alternation(lowered, case_insensitive=False)})")
+
+
 # A partner date that lends its year: "26 June - 4 August 1952", "April and June 1955",
 # "the summer and autumn of 481 BC".
 YEAR_FROM_PARTNER = re.compile(
