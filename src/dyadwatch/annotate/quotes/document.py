@@ -24,6 +24,20 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def has_words(text: str, count: int, start: int = 0, end: int | None = None) -> bool:
+    """word_count(text[start:end]) >= count, reading no further than the count-th word."""
+    if count <= 0:
+        return True
+    return _at_least(count).match(text, start, len(text) if end is None else end) is not None
+
+
+@lru_cache(maxsize=16)
+def _at_least(count: int) -> re.Pattern[str]:
+    """`count` words as _WORD finds them: each a whole run of word characters (possessive, so
+    that no run is split in two), after what lies between runs."""
+    return re.compile(rf"(?:[^\w’'-]*+[\w’'-]++){{{count}}}")
+
+
 def paragraph_starts(text: str) -> list[int]:
     starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
     return starts
@@ -56,6 +70,7 @@ class Doc:
         self.sentences = list(sentences)  # narrowed to those outside transcript turns for indirect speech
         self.all_sentences = list(sentences)
         self.actors = sorted(actors, key=lambda a: a.start)
+        self._actor_starts = [a.start for a in self.actors]
         self.on_span: dict[tuple[int, int], list[Actor]] = {}  # the actors of one mention ("Both presidents")
         for actor in self.actors:
             self.on_span.setdefault((actor.start, actor.end), []).append(actor)
@@ -74,11 +89,13 @@ class Doc:
         elif cues.stance_first_words is None:
             first_words = None
         # where a verb, directive or stance may open, and the word there
-        self._cue_starts, self._cue_words = _verb_candidates(text, first_words)
+        lowered = text.lower() if text.isascii() else None
+        self._cue_starts, self._cue_words = _verb_candidates(text, lowered, first_words)
         self._verb_starts = self._subset(cues.verb_first_words)
         self._directive_starts = self._subset(cues.directive_first_words)  # the few that may open a directive
         self._stance_starts = self._subset(cues.stance_first_words)
-        self._according = [m.start() for m in _ACCORDING_HINT.finditer(text)]
+        self._according = _starts_of("according", lowered) if lowered is not None else \
+            [m.start() for m in _ACCORDING_HINT.finditer(text)]
 
     def _subset(self, words: frozenset[str] | None) -> list[int] | None:
         """The cue candidates whose word may open one of `words` (all of them when None)."""
@@ -144,7 +161,19 @@ class Doc:
         return self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else len(self.text)
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
-        return [a for a in self.actors if start <= a.start and a.end <= end]
+        """The actors within text[start:end], in order: those from the first that starts at
+        `start` or later, up to the last that starts by `end`, that end by `end`."""
+        starts = self._actor_starts
+        return [a for a in self.actors[bisect_left(starts, start):bisect_right(starts, end)] if a.end <= end]
+
+    def actor_at_word(self, offset: int) -> Actor | None:
+        """The first actor that starts at `offset` or later with no word before it (the object of
+        "told"); the words before an actor only grow with its start, so only the first can be."""
+        at = bisect_left(self._actor_starts, offset)
+        if at == len(self.actors):
+            return None
+        actor = self.actors[at]
+        return actor if word_count(self.text[offset:actor.start]) == 0 else None
 
     def date_of(self, start: int, end: int, outside: Sequence[tuple[int, int]] = (),
                 near: int | None = None) -> str | None:
@@ -158,15 +187,25 @@ class Doc:
         return min(found, key=lambda t: abs(t.start - anchor)).value
 
 
-def _verb_candidates(text: str, first_words: frozenset[str] | None
+def _starts_of(word: str, text: str) -> list[int]:
+    """Where `word` occurs in `text` (str.find: much faster than a regex scan)."""
+    found = []
+    at = text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
+
+
+def _verb_candidates(text: str, lowered: str | None, first_words: frozenset[str] | None
                      ) -> tuple[list[int], list[str]] | tuple[None, None]:
     """Where a verb form may start, and the word there in lower case: each word whose lower case
     opens some form (a word with non-ASCII letters is kept, since the patterns' case folding may
-    equate it with one)."""
+    equate it with one). `lowered` is the text in lower case when it is all ASCII, else None."""
     if first_words is None:
         return None, None
-    if text.isascii():
-        found = [(m.start(), m.group(0)) for m in _any_word_of(first_words).finditer(text.lower())]
+    if lowered is not None:
+        found = [(m.start(), m.group(0)) for m in _any_word_of(first_words).finditer(lowered)]
     else:
         found = [(m.start(), word.lower()) for m in _TOKEN.finditer(text)
                  if (word := m.group(0)).lower() in first_words or not word.isascii()]

@@ -7,11 +7,15 @@ import re
 
 from ...model import Quote, Sentence, Speaker
 from ..dateline import dateline_end
-from .document import Doc, clause_bounds, word_count
+from .document import Doc, clause_bounds, has_words, word_count
 from .speakers import is_person_speaker, role_speaker, subject_after, subject_before
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _ADJUNCT_TIME = re.compile(r"\s*,?\s*(?:(?:on|in)\s+)?")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_THAT = re.compile(r"\bthat\b")
+_THAT_AFTER = re.compile(r"[^,.;:\"“”]{0,40}?\bthat\b")
+_QUOTE_OR_COMMA_AFTER = re.compile(r"\s*(?:,|:?\s*[\"“])")
 
 
 def past_adjuncts(doc: Doc, after: int) -> int:
@@ -29,17 +33,12 @@ def past_adjuncts(doc: Doc, after: int) -> int:
     return after
 
 
-def _body_start(doc: Doc, sentence: Sentence) -> int:
-    """Where a sentence's words start, after a dateline ("MOSCOW, Feb 26 (Reuters) - ")."""
-    return dateline_end(doc.text, sentence.start, sentence.end)
-
-
-def _indirect_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
+def _indirect_in(doc: Doc, sentence: Sentence, body_start: int, quoted: list[tuple[int, int]]
                  ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
-    """The reported clause of a sentence, its cue and its speaker, or None."""
+    """The reported clause of a sentence whose words start at `body_start`, its cue and its
+    speaker, or None."""
     text, cues = doc.text, doc.cues
     s_end = sentence.end
-    body_start = _body_start(doc, sentence)
 
     def outside_quotes(position: int) -> bool:
         return not any(a - 1 <= position < b + 1 for a, b in quoted)
@@ -67,20 +66,19 @@ def _indirect_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
         v_start, v_end = match.start(), match.end()
         if not outside_quotes(v_start):
             continue
-        before = text[body_start:v_start]
-        rest = text[v_end:s_end]
         # "clause, X said (to reporters on Wednesday)." — the frame closes the sentence
-        comma = before.rfind(",")
-        if comma != -1 and word_count(before[comma:]) <= 8 and not re.search(r"[\"“”]", before[comma:]):
-            rest_head = rest.split(",", 1)[0]
-            tail_ok = (word_count(rest_head) <= 6 and not cues.clause_verb.search(rest_head)
-                       and not re.search(r"\bthat\b", rest_head))
+        comma = text.rfind(",", body_start, v_start)
+        if comma != -1 and not has_words(text, 9, comma, v_start) and \
+                not _QUOTE_MARK.search(text, comma, v_start):
+            head_end = text.find(",", v_end, s_end)
+            rest_head = text[v_end:s_end if head_end == -1 else head_end]
+            tail_ok = (not has_words(rest_head, 7) and not cues.clause_verb.search(rest_head)
+                       and not _THAT.search(rest_head))
             if tail_ok:
-                speaker = subject_before(doc, v_start, body_start + comma + 1) or subject_after(
-                    doc, v_end, s_end)
+                speaker = subject_before(doc, v_start, comma + 1) or subject_after(doc, v_end, s_end)
                 if speaker and is_person_speaker(speaker):
-                    start, end = clause_bounds(text, body_start, body_start + comma)
-                    if word_count(text[start:end]) >= 4:
+                    start, end = clause_bounds(text, body_start, comma)
+                    if has_words(text, 4, start, end):
                         return start, end, (v_start, v_end, match.group(0)), speaker
         # "X said (to reporters) (on Wednesday) (that) clause."
         if not cues.clause_verb.fullmatch(match.group(0)):
@@ -93,13 +91,12 @@ def _indirect_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
         if listener:
             after = listener.end()
         elif match.group(0).lower().startswith(("tell", "told")):
-            object_actor = next((a for a in doc.actors if a.start >= after and
-                                 word_count(text[after:a.start]) == 0), None)
+            object_actor = doc.actor_at_word(after)
             if object_actor is None:
                 continue
             after = object_actor.end
         after = past_adjuncts(doc, after)
-        that = re.match(r"[^,.;:\"“”]{0,40}?\bthat\b", text[after:s_end])
+        that = _THAT_AFTER.match(text[after:s_end])
         nested_report = that is not None and cues.clause_verb.search(that.group(0)) is not None
         if that and word_count(that.group(0)) <= 6 and not nested_report:
             after += that.end()
@@ -107,10 +104,10 @@ def _indirect_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
             pass  # "said the Russian side had stressed that …": what was said is another's report
         elif not cues.bare_clause_verb.fullmatch(match.group(0)):
             continue
-        elif re.match(r"\s*(?:,|:?\s*[\"“])", text[after:s_end]):
+        elif _QUOTE_OR_COMMA_AFTER.match(text, after, s_end):
             continue  # a direct quote or an adverbial clause follows, not a reported clause
         start, end = clause_bounds(text, after, s_end)
-        if word_count(text[start:end]) >= 3:
+        if has_words(text, 3, start, end):
             return start, end, (v_start, v_end, match.group(0)), role_speaker(doc, speaker)
     return None
 
@@ -119,12 +116,11 @@ _DEMAND = re.compile(r"(?P<object>[^,.;:\"“”]{1,60}?)\s(?P<demand>(?:not\s+)
 DIRECTIVE_OBJECT_WORDS = 8
 
 
-def _directive_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
+def _directive_in(doc: Doc, sentence: Sentence, body_start: int, quoted: list[tuple[int, int]]
                   ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
     """A demand put to someone: "China's embassy has asked the city's authorities to stop
     singling out Chinese nationals" reports what the embassy asked for, from "to" on."""
     text = doc.text
-    body_start = _body_start(doc, sentence)
     for match in doc.verbs_in(doc.cues.directive, body_start, sentence.end):
         v_start, v_end = match.span()
         if any(a - 1 <= v_start < b + 1 for a, b in quoted):
@@ -148,13 +144,12 @@ def _directive_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
 _STANCE_LINK = re.compile(r"\s+(?:of|that|to|over|about|for|at|with|on|regarding|against)\b", re.IGNORECASE)
 
 
-def _stance_in(doc: Doc, sentence: Sentence, quoted: list[tuple[int, int]]
+def _stance_in(doc: Doc, sentence: Sentence, body_start: int, quoted: list[tuple[int, int]]
                ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
     """A stance taken on a claim or a feeling voiced: "Peskov rejects claims of bias" and "dismissed
     efforts to blame Beijing" (from the verb on: the verb says what the speaker holds), "expressed
     confidence that …" and "voiced their concern over …" (from the object on), "spoke highly of …"."""
     text = doc.text
-    body_start = _body_start(doc, sentence)
     for match in doc.verbs_in(doc.cues.stance, body_start, sentence.end):
         v_start = match.start()
         if any(a - 1 <= v_start < b + 1 for a, b in quoted):
@@ -185,22 +180,28 @@ def indirect_quotes(doc: Doc, direct: list[Quote]) -> tuple[list[Quote], set[int
             continue
         if not doc.may_hold_cue(sentence.start, sentence.end):
             continue
-        found = _indirect_in(doc, sentence, quoted) or _directive_in(doc, sentence, quoted) or \
-            _stance_in(doc, sentence, quoted)
+        # the sentence's words start after its dateline ("MOSCOW, Feb 26 (Reuters) - ")
+        body_start = dateline_end(doc.text, sentence.start, sentence.end)
+        found = _indirect_in(doc, sentence, body_start, quoted) or \
+            _directive_in(doc, sentence, body_start, quoted) or _stance_in(doc, sentence, body_start, quoted)
         if found is None:
             continue
         start, end, cue, speaker = found
         fragments = [(a, b) for a, b in quoted if start <= a and b <= end]
-        quoted_words = sum(word_count(doc.text[a:b]) for a, b in fragments)
-        clause_words = word_count(doc.text[start:end])
         covered = [q for q in direct if any(start <= a and b <= end for a, b in q.parts)]
-        if covered and quoted_words >= 0.85 * clause_words:
+        if covered and _mostly_quoted(doc.text, start, end, fragments):
             continue  # "X said that "…"": the direct quote already holds it
         absorbed.update(id(q) for q in covered)
         kind = "mixed" if fragments else "indirect"
         date = doc.date_of(sentence.start, sentence.end, fragments, cue[0])
         quotes.append(Quote(start, end, doc.text[start:end], kind, ((start, end),), cue, speaker, date))
     return quotes, absorbed
+
+
+def _mostly_quoted(text: str, start: int, end: int, fragments: list[tuple[int, int]]) -> bool:
+    """Are most words of the clause text[start:end] (85 %) in its quoted fragments?"""
+    quoted_words = sum(word_count(text[a:b]) for a, b in fragments)
+    return quoted_words >= 0.85 * word_count(text[start:end])
 
 
 def continued_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:

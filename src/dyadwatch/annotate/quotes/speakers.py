@@ -55,7 +55,7 @@ def subject_before(doc: Doc, verb_start: int, floor: int) -> Speaker | None:
     """The speaker that ends right before a cue verb: "Peskov said", "the ministry's spokeswoman
     told", "Peskov, the Kremlin spokesman, said"."""
     region = doc.text[floor:verb_start]
-    if _PASSIVE_OR_RELATIVE.search(region):
+    if _ends_passive_or_relative(region):
         return None
     candidates = doc.actors_in(floor, verb_start)
     if candidates:
@@ -67,8 +67,8 @@ def subject_before(doc: Doc, verb_start: int, floor: int) -> Speaker | None:
         if place and _GAP_OK.match(gap[place.end():]) and word_count(gap) <= SUBJECT_GAP_WORDS + 2:
             gap = gap[place.end():]
         if _GAP_OK.match(gap) and word_count(gap) <= SUBJECT_GAP_WORDS:
-            phrase = [a for a in candidates if not STOP.search(doc.text[a.end:last.start])
-                      and "," not in doc.text[a.end:last.start] and a.start >= last.start - 60]
+            phrase = [a for a in candidates if a.start >= last.start - 60 and
+                      not STOP.search(doc.text, a.end, last.start) and "," not in doc.text[a.end:last.start]]
             return _group(doc, phrase) or _speaker(doc, best_actor(phrase), 0, 0)
         if gap.strip().startswith(",") and gap.rstrip().endswith(","):  # an appositive
             appositive = gap.strip()[1:-1]
@@ -87,6 +87,12 @@ def subject_before(doc: Doc, verb_start: int, floor: int) -> Speaker | None:
     if 1 <= len(words) <= 3 and not STOP.search(region) and named:
         return _speaker(doc, None, floor, verb_start)
     return None
+
+
+def _ends_passive_or_relative(region: str) -> bool:
+    """_PASSIVE_OR_RELATIVE.search(region), tried only where a match can start: its word ends
+    where the region's trailing space begins and is at most five letters long."""
+    return _PASSIVE_OR_RELATIVE.search(region, max(0, len(region.rstrip()) - 5)) is not None
 
 
 def _group(doc: Doc, phrase: list[Actor]) -> Speaker | None:
