@@ -89,7 +89,7 @@ class Doc:
         elif cues.stance_first_words is None:
             first_words = None
         # where a verb, directive or stance may open, and the word there
-        lowered = text.lower() if text.isascii() else None
+        lowered = _ascii_lowered(text)
         self._cue_starts, self._cue_words = _verb_candidates(text, lowered, first_words)
         self._verb_starts = self._subset(cues.verb_first_words)
         self._directive_starts = self._subset(cues.directive_first_words)  # the few that may open a directive
@@ -197,27 +197,48 @@ def _starts_of(word: str, text: str) -> list[int]:
     return found
 
 
+def _ascii_lowered(text: str) -> str | None:
+    """The text in lower case, each non-ASCII character made a "?", when no word holds one (the
+    text's only non-ASCII characters are marks such as “ ” ’ —): its words, their offsets and
+    where "according" is are then the text's. None when a word holds a non-ASCII letter."""
+    if not text.isascii():
+        if any(_WORD_CHAR.match(c) for c in set(text) if not c.isascii()):
+            return None
+        text = text.encode("ascii", "replace").decode("ascii")
+    return text.lower()
+
+
 def _verb_candidates(text: str, lowered: str | None, first_words: frozenset[str] | None
                      ) -> tuple[list[int], list[str]] | tuple[None, None]:
     """Where a verb form may start, and the word there in lower case: each word whose lower case
     opens some form (a word with non-ASCII letters is kept, since the patterns' case folding may
-    equate it with one). `lowered` is the text in lower case when it is all ASCII, else None."""
+    equate it with one). `lowered` is _ascii_lowered(text)."""
     if first_words is None:
         return None, None
     if lowered is not None:
-        found = [(m.start(), m.group(0)) for m in _any_word_of(first_words).finditer(lowered)]
+        # every character but a word character made a space: a word then opens only after a
+        # space, and the pattern is tried only there; with one space put first, the space
+        # before a word is at the word's offset in the text
+        spaced = " " + lowered.translate(_NON_WORD_TO_SPACE) + " "
+        found = [(m.start(), m.group(0)[1:]) for m in _spaced_word_of(first_words).finditer(spaced)]
     else:
         found = [(m.start(), word.lower()) for m in _TOKEN.finditer(text)
                  if (word := m.group(0)).lower() in first_words or not word.isascii()]
     return [p for p, _ in found], [w for _, w in found]
 
 
+_NON_WORD_TO_SPACE = str.maketrans(dict.fromkeys(
+    [c for c in map(chr, range(128)) if not (c.isalnum() or c == "_")], " "))
+
+
 @lru_cache(maxsize=4)
-def _any_word_of(words: frozenset[str]) -> re.Pattern[str]:
-    """A whole lower-case word of the set, the alternatives grouped by first letter (fast)."""
+def _spaced_word_of(words: frozenset[str]) -> re.Pattern[str]:
+    """A lower-case word of the set between spaces, matched from the space before it (the space
+    after it is only looked at: it may open the next word); the alternatives grouped by first
+    letter (fast)."""
     by_letter: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
         by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
     groups = "|".join(f"{re.escape(letter)}(?:{'|'.join(rests)})"
                       for letter, rests in sorted(by_letter.items()))
-    return re.compile(rf"(?<!\w)(?:{groups or '(?!)'})(?!\w)")
+    return re.compile(rf" (?:{groups or '(?!)'})(?= )")
