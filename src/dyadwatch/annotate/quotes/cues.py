@@ -57,9 +57,24 @@ class Cues:
 
 
 def _alternation(words: list[str]) -> str:
-    """Words as a regex alternation, longest first; none at all matches nothing."""
+    """Words as a regex alternation, longest first; none at all matches nothing. The words are
+    grouped by their first character ("s(?:aid|ays)|t(?:old|ells)"), so that a match is tried
+    only against the words that open with the character at hand: the same matches, many times
+    faster with IGNORECASE. Words in different groups never match at the same place, so the
+    order of the groups does not matter, unless one opens with a capital or a non-ASCII
+    character (case folding may equate it with another group's): then they stay ungrouped."""
     ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+    if not all(w[0].isascii() and not w[0].isupper() for w in ordered):
+        return "|".join(_pattern_of(w) for w in ordered) or "(?!)"
+    by_first: dict[str, list[str]] = {}  # in the order of `ordered` within each group
+    for word in ordered:
+        by_first.setdefault(word[0], []).append(_pattern_of(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()) or "(?!)"
+
+
+def _pattern_of(words: str) -> str:
+    """Words as a pattern: each space any run of whitespace."""
+    return re.escape(words).replace(r"\ ", r"\s+")
 
 
 def _check(data: object, where: str) -> dict[str, list[str]]:
