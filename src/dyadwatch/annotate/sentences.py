@@ -5,6 +5,8 @@ breaks do too, unless the paragraph is hard-wrapped prose."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -15,7 +17,12 @@ from ..model import Sentence
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z0-9])")
+_FINAL_MARKS = ".!?…"  # a _CANDIDATE match opens with one of them
 _WORD_BEFORE = re.compile(r"([\w.'’-]*)$")
+# what _WORD_BEFORE.search finds, in one pass where the search tries every start: every run of
+# word characters with the character after it, then the last run (group 1), which ends at the
+# end or, as $ lets it, before a final newline
+_LAST_WORD = re.compile(r"(?:[\w.'’-]*+(?!\n\Z)[^\w.'’-])*+([\w.'’-]*+)")
 _WORD_WINDOW = 40
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([\w]+)")
 HARD_WRAP_MIN_LINE = 40
@@ -38,30 +45,31 @@ def _lexicon() -> _Lexicon:
                     frozenset(data["sentence_starters"]))
 
 
-def _word_before(text: str, end: int) -> str:
-    """The word _WORD_BEFORE finds right before `end`. Searched from 0 it would try every start
-    position of the segment for every candidate; a short window finds the same match unless the
-    match begins at the window's start (the word may go on before it), when the whole text is
-    searched."""
-    start = max(0, end - _WORD_WINDOW)
-    found = _WORD_BEFORE.search(text, start, end)
-    if found.start() == start and start > 0:  # type: ignore[union-attr]
-        found = _WORD_BEFORE.search(text, 0, end)
+def _word_before(text: str, seg_start: int, end: int) -> str:
+    """The word _WORD_BEFORE finds right before `end` in the segment from `seg_start`. Searched
+    from the segment's start it would try every start position for every candidate; a short
+    window finds the same match unless the match begins at the window's start (the word may go
+    on before it), when the whole segment is searched."""
+    start = max(seg_start, end - _WORD_WINDOW)
+    found = _LAST_WORD.match(text, start, end)
+    if found.start(1) == start and start > seg_start:  # type: ignore[union-attr]
+        found = _WORD_BEFORE.search(text, seg_start, end)
     return found.group(1)  # type: ignore[union-attr]
 
 
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
+def _is_boundary(text: str, seg_start: int, seg_end: int, match: re.Match[str]) -> bool:
+    """Does the candidate `match` in the segment text[seg_start:seg_end] end a sentence?"""
     punct = match.group(0)
     if not punct.startswith("."):
         return True
-    word = _word_before(text, match.start()).lstrip("'’-")
+    word = _word_before(text, seg_start, match.start()).lstrip("'’-")
     if not word:
         return True
     key = word.lower()
     lexicon = _lexicon()
     if key in lexicon.never_final:
         return False
-    next_word = _NEXT_WORD.match(text, match.end())
+    next_word = _NEXT_WORD.match(text, match.end(), seg_end)
     following = next_word.group(1) if next_word else ""
     if key in lexicon.months:
         return not following[:1].isdigit()
@@ -110,14 +118,36 @@ def _trimmed(text: str, start: int, end: int) -> Sentence | None:
     return Sentence(start, end, text[start:end]) if end > start else None
 
 
+def _offsets_of(marks: str, text: str) -> list[int]:
+    """Where any of `marks` is in the text, in order (a str.find per mark is much faster than a
+    scan for a character class)."""
+    offsets = []
+    for mark in marks:
+        at = text.find(mark)
+        while at != -1:
+            offsets.append(at)
+            at = text.find(mark, at + 1)
+    offsets.sort()
+    return offsets
+
+
+def _candidates(text: str, opening: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
+    """_CANDIDATE.finditer(text, start, end), tried only at the offsets where a match may open."""
+    after = start
+    for at in opening[bisect_left(opening, start):bisect_left(opening, end)]:
+        if at >= after and (match := _CANDIDATE.match(text, at, end)):
+            after = match.end()
+            yield match
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
+    opening = _offsets_of(_FINAL_MARKS, text)
     for seg_start, seg_end in _segments(text):
         start = seg_start
-        segment = text[seg_start:seg_end]
-        for match in _CANDIDATE.finditer(segment):
-            if _is_boundary(segment, match):
-                end = seg_start + match.end()
+        for match in _candidates(text, opening, seg_start, seg_end):
+            if _is_boundary(text, seg_start, seg_end, match):
+                end = match.end()
                 sentence = _trimmed(text, start, end)
                 if sentence:
                     sentences.append(sentence)
