@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from ...model import Actor, PartialDate, Sentence, Speaker, Timex
 from ..timex.calendar import DAY_OR_MONTH_VALUE
@@ -18,6 +19,7 @@ STOP = re.compile(r"[.;!?\"“”«»]")
 _ACCORDING_HINT = re.compile("according", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"\w")
 _TOKEN = re.compile(r"\w+")
+_START = attrgetter("start")
 
 
 def word_count(text: str) -> int:
@@ -69,12 +71,13 @@ class Doc:
         self.text = text
         self.sentences = list(sentences)  # narrowed to those outside transcript turns for indirect speech
         self.all_sentences = list(sentences)
-        self.actors = sorted(actors, key=lambda a: a.start)
+        self.actors = sorted(actors, key=_START)
         self._actor_starts = [a.start for a in self.actors]
         self.on_span: dict[tuple[int, int], list[Actor]] = {}  # the actors of one mention ("Both presidents")
         for actor in self.actors:
             self.on_span.setdefault((actor.start, actor.end), []).append(actor)
-        self.all_timexes = sorted(timexes, key=lambda t: t.start)
+        self.all_timexes = sorted(timexes, key=_START)
+        self._timex_starts = [t.start for t in self.all_timexes]
         self.timexes = [t for t in self.all_timexes if t.type == "DATE" and DAY_OR_MONTH_VALUE.match(t.value)]
         self.published = published.iso() if published else None
         self.cues = cues
@@ -83,13 +86,9 @@ class Doc:
         # a speaker that names both parties ("Both presidents", "Putin and Xi"), by its span: the
         # speaker of each side (the quote is credited to each)
         self.groups: dict[tuple[int, int], list[Speaker]] = {}
-        first_words = cues.verb_first_words
-        if first_words is not None and cues.stance_first_words is not None:
-            first_words = first_words | cues.stance_first_words
-        elif cues.stance_first_words is None:
-            first_words = None
         # where a verb, directive or stance may open, and the word there
         lowered = _ascii_lowered(text)
+        first_words = _either(cues.verb_first_words, cues.stance_first_words)
         self._cue_starts, self._cue_words = _verb_candidates(text, lowered, first_words)
         self._verb_starts = self._subset(cues.verb_first_words)
         self._directive_starts = self._subset(cues.directive_first_words)  # the few that may open a directive
@@ -166,6 +165,11 @@ class Doc:
         starts = self._actor_starts
         return [a for a in self.actors[bisect_left(starts, start):bisect_right(starts, end)] if a.end <= end]
 
+    def timexes_from(self, start: int, end: int) -> list[Timex]:
+        """The time expressions that start from `start` to `end` (inclusive), in order."""
+        starts = self._timex_starts
+        return self.all_timexes[bisect_left(starts, start):bisect_right(starts, end)]
+
     def actor_at_word(self, offset: int) -> Actor | None:
         """The first actor that starts at `offset` or later with no word before it (the object of
         "told"); the words before an actor only grow with its start, so only the first can be."""
@@ -195,6 +199,14 @@ def _starts_of(word: str, text: str) -> list[int]:
         found.append(at)
         at = text.find(word, at + len(word))
     return found
+
+
+@lru_cache(maxsize=4)
+def _either(verb_words: frozenset[str] | None, stance_words: frozenset[str] | None) -> frozenset[str] | None:
+    """The words that may open a verb form, directive or stance (None: any word may)."""
+    if verb_words is None or stance_words is None:
+        return None
+    return verb_words | stance_words
 
 
 def _ascii_lowered(text: str) -> str | None:

@@ -25,8 +25,8 @@ def past_adjuncts(doc: Doc, after: int) -> int:
         setting = doc.cues.setting.match(doc.text, after)
         if setting:
             after = setting.end()
-        timex = next((t for t in doc.all_timexes if after <= t.start <= after + 6
-                      and _ADJUNCT_TIME.fullmatch(doc.text, after, t.start)), None)
+        timex = next((t for t in doc.timexes_from(after, after + 6)
+                      if _ADJUNCT_TIME.fullmatch(doc.text, after, t.start)), None)
         if timex is None:
             break
         after = timex.end

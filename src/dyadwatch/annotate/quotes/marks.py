@@ -18,6 +18,7 @@ _DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_EITHER = "“„«", "”»", '"'
 _SINGLE_OPEN, _SINGLE_CLOSE, _SINGLE_EITHER = "‘", "’", "'"
 _OPENING_CONTEXT = set(" \t\n([{/")
 _DASHES = "—–-"
+_VISIBLE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,10 @@ def _pair(text: str, paragraphs: list[tuple[int, int]], opening: str, closing: s
     if not positions:
         return []
     for index, (p_start, p_end) in enumerate(paragraphs):
-        in_paragraph = positions[bisect_left(positions, p_start):bisect_left(positions, p_end)]
-        marks = _scan(text, in_paragraph, opening, closing, single)
+        first, last = bisect_left(positions, p_start), bisect_left(positions, p_end)
+        if first == last and open_at is None:
+            continue  # no mark, no quote going on
+        marks = _scan(text, positions[first:last], opening, closing, single)
         if open_at is not None:
             # a quote carried over from the paragraph before goes on only if this one opens with a mark
             if marks and marks[0][1] == "open" and not text[p_start:marks[0][0]].strip():
@@ -137,7 +140,7 @@ def _pair(text: str, paragraphs: list[tuple[int, int]], opening: str, closing: s
                 parts, open_at = [], None
         if open_at is not None:
             parts.append((open_at, p_end))
-            next_opens = index + 1 < len(paragraphs) and text[paragraphs[index + 1][0]:].lstrip()[:1] in (
+            next_opens = index + 1 < len(paragraphs) and _first_visible(text, paragraphs[index + 1][0]) in (
                 opening + either)
             if not next_opens:
                 quotes.append(QuotedSpan(tuple(parts), closed=False))
@@ -145,6 +148,12 @@ def _pair(text: str, paragraphs: list[tuple[int, int]], opening: str, closing: s
     if parts:
         quotes.append(QuotedSpan(tuple(parts), closed=False))
     return [_trimmed(text, q) for q in quotes if any(text[s:e].strip() for s, e in q.parts)]
+
+
+def _first_visible(text: str, start: int) -> str:
+    """text[start:].lstrip()[:1] without copying the rest of the text."""
+    found = _VISIBLE.search(text, start)
+    return found.group() if found else ""
 
 
 def _trimmed(text: str, quote: QuotedSpan) -> QuotedSpan:
