@@ -170,6 +170,15 @@ class Doc:
         starts = self._timex_starts
         return self.all_timexes[bisect_left(starts, start):bisect_right(starts, end)]
 
+    def actor_starting_at(self, offset: int) -> Actor | None:
+        """The first actor that starts at `offset`, if any."""
+        at = bisect_left(self._actor_starts, offset)
+        return self.actors[at] if at < len(self.actors) and self._actor_starts[at] == offset else None
+
+    def actors_before(self, offset: int) -> list[Actor]:
+        """The actors that start before `offset`, the nearest first."""
+        return self.actors[:bisect_left(self._actor_starts, offset)][::-1]
+
     def actor_at_word(self, offset: int) -> Actor | None:
         """The first actor that starts at `offset` or later with no word before it (the object of
         "told"); the words before an actor only grow with its start, so only the first can be."""

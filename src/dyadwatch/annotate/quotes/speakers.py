@@ -175,11 +175,10 @@ def subject_after(doc: Doc, verb_end: int, ceiling: int) -> Speaker | None:
 def role_speaker(doc: Doc, speaker: Speaker) -> Speaker:
     """'the spokesman' with no name: the last person named before it whose role has that word."""
     if speaker.name and speaker.name != speaker.code:
-        actor = next((a for a in doc.actors if a.start == speaker.start), None)
+        actor = doc.actor_starting_at(speaker.start)
         if actor is None or actor.role or actor.kb_id:
             return speaker
-    before = [a for a in reversed(doc.actors) if a.start < speaker.start]
-    return role_holder(speaker, before, doc.cues.leader_roles)
+    return role_holder(speaker, doc.actors_before(speaker.start), doc.cues.leader_roles)
 
 
 def role_holder(speaker: Speaker, people: Sequence[Actor], leader_roles: Sequence[str] = ()) -> Speaker:
