@@ -83,3 +83,16 @@ def test_cue_gates_agree_with_a_full_scan(text):
             for pattern in (cues.verb, cues.directive, cues.stance):
                 expected = [m.span() for m in pattern.finditer(text, start, end)]
                 assert [m.span() for m in doc.verbs_in(pattern, start, end)] == expected, (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "Peskov said; unsaid, resaid and SAID Lavrov told “reporters” he would say more.",
+    "Café owners said so; the \u212aremlin told nothing, ſaid none.",
+])
+def test_verb_spans_are_the_matches_in_the_slice(text):
+    cues = cues_module.default_cues()
+    doc = Doc(text, [], [], [], None, cues)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            expected = [(start + m.start(), start + m.end()) for m in cues.verb.finditer(text[start:end])]
+            assert doc.verb_spans(cues.verb, start, end) == expected, (start, end)

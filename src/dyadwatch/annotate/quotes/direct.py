@@ -34,19 +34,18 @@ def _cue_after(doc: Doc, span: QuotedSpan) -> tuple[tuple[int, int, str], Speake
     if not continues and not (first_word and first_word.group(1)[:1].islower()):
         return None
     stop = STOP.search(window)
-    reach = window[:stop.start()] if stop else window
-    for match in doc.cues.verb.finditer(reach):
-        if word_count(reach[:match.start()]) > CUE_REACH_WORDS:
+    reach_end = after + (stop.start() if stop else len(window))
+    for verb_start, verb_end in doc.verb_spans(doc.cues.verb, after, reach_end):
+        if word_count(text[after:verb_start]) > CUE_REACH_WORDS:
             break
-        verb_start, verb_end = after + match.start(), after + match.end()
-        speaker = _subject_around(doc, verb_start, verb_end, after, after + len(reach))
+        speaker = _subject_around(doc, verb_start, verb_end, after, reach_end)
         if speaker is None:
             continue
         frame_end = max(verb_end, speaker.end)
         return (verb_start, verb_end, text[verb_start:verb_end]), speaker, frame_end
     according = re.match(r"[\s,]*according to\b", window, re.IGNORECASE)
     if according:
-        speaker = subject_after(doc, after + according.end(), after + len(reach))
+        speaker = subject_after(doc, after + according.end(), reach_end)
         if speaker:
             cue_start = after + according.start() + window[according.start():].index("a")
             cue_end = after + according.end()
@@ -64,7 +63,8 @@ def _cue_before(doc: Doc, span: QuotedSpan) -> tuple[tuple[int, int, str], Speak
         floor = sentence.start
     else:
         floor = doc.paragraphs[doc.paragraph_of(opening)]
-    head = text[floor:opening]
+    head_end = opening
+    head = text[floor:head_end]
     if not head.strip():
         # a quote that opens its paragraph: look at a colon ending the paragraph before
         paragraph = doc.paragraph_of(opening)
@@ -75,22 +75,22 @@ def _cue_before(doc: Doc, span: QuotedSpan) -> tuple[tuple[int, int, str], Speak
             return None
         sentence = doc.sentence_at(doc.paragraphs[paragraph - 1] + len(previous) - 1)
         floor = sentence.start if sentence else doc.paragraphs[paragraph - 1]
-        head = text[floor:doc.paragraphs[paragraph - 1] + len(previous)]
-    according = re.search(r"\baccording to\b([^,.;:]{1,80}),?\s*$", head, re.IGNORECASE)
+        head_end = doc.paragraphs[paragraph - 1] + len(previous)
+        head = text[floor:head_end]
+    according = re.search(r"\baccording to\b([^,.;:]{1,80}),?\s*$", head, re.IGNORECASE) \
+        if doc.may_hold_according(floor, head_end) else None
     if according:
         speaker = subject_after(doc, floor + according.start(1), floor + according.end(1))
         if speaker:
             start = floor + according.start()
             return (start, start + len("according to"), text[start:start + len("according to")]), speaker
-    verbs = list(doc.cues.verb.finditer(head))
-    for match in reversed(verbs):
-        tail = head[match.end():]
+    for verb_start, verb_end in reversed(doc.verb_spans(doc.cues.verb, floor, head_end)):
+        tail = text[verb_end:head_end]
         if word_count(tail) > 8 or re.search(r"[.;!?\"“”]", tail):
             continue
         if not _frame_tail(doc.cues, tail):
             continue
-        verb_start, verb_end = floor + match.start(), floor + match.end()
-        speaker = _subject_around(doc, verb_start, verb_end, floor, floor + len(head))
+        speaker = _subject_around(doc, verb_start, verb_end, floor, head_end)
         if speaker is None:
             continue
         return (verb_start, verb_end, text[verb_start:verb_end]), speaker

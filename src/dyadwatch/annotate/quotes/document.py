@@ -146,6 +146,15 @@ class Doc:
                 position = match.end()
         return found
 
+    def verb_spans(self, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+        """The spans in the text of pattern.finditer(text[start:end]) for a pattern of verb forms
+        (see verbs_in): as verbs_in finds them, unless `start` cuts a word, where the slice's \\b
+        and the text's disagree."""
+        text = self.text
+        if 0 < start < len(text) and _WORD_CHAR.match(text, start - 1) and _WORD_CHAR.match(text, start):
+            return [(start + m.start(), start + m.end()) for m in pattern.finditer(text[start:end])]
+        return [m.span() for m in self.verbs_in(pattern, start, end)]
+
     def sentence_at(self, offset: int, everywhere: bool = False) -> Sentence | None:
         for sentence in self.all_sentences if everywhere else self.sentences:
             if sentence.start <= offset < sentence.end:
