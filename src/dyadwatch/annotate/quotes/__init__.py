@@ -42,7 +42,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence], actors: Sequence[Actor
     direct = [q for q in direct_quotes(doc) if outside_turns(q)]
     # speech reported in a question is still sought ("Q: The embassy complains that …")
     answers = [r for r in turn_ranges if r not in questions]
-    doc.sentences = [s for s in doc.sentences if not any(a <= s.start < b for a, b in answers)]
+    if answers:
+        doc.sentences = [s for s in doc.sentences if not any(a <= s.start < b for a, b in answers)]
     indirect, absorbed = indirect_quotes(doc, direct)
     kept = [q for q in direct if id(q) not in absorbed]
     found = turns + kept + indirect
