@@ -46,7 +46,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [(s, e) for s, e in spans if _VISIBLE.search(text, s, e)]  # not blank
 
 
 def _direction(text: str, i: int, opening: str, closing: str) -> str | None:
