@@ -75,6 +75,8 @@ def subject_before(doc: Doc, verb_start: int, floor: int) -> Speaker | None:
             if word_count(appositive) <= 8 and not STOP.search(appositive):
                 return _speaker(doc, last, 0, 0)
     words = region.split()
+    if not 1 <= len(words) <= 5:
+        return None  # too long for a group's name ("The two leaders") or a speaker as written
     written = " ".join(words)
     group_named = 2 <= len(words) <= 5 and doc.cues.group_speaker.fullmatch(written)  # "The leaders noted"
     if group_named or (written.lower() == "they" and _group_before(doc, floor)):  # "…. They underlined"
