@@ -177,6 +177,23 @@ def test_cli_chronology_from_files_fuses_outlets_and_keeps_sources(tmp_path):
     assert bad.returncode == 2 and b"not a dyad" in bad.stderr
 
 
+def test_cli_chronology_folds_what_was_said_in_talks_unless_told_not_to(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "2020-04-16_kremlin.txt").write_text(
+        "Call with Xi\n\nMOSCOW, April 16 (TASS) — Vladimir Putin held talks with Xi Jinping by phone on "
+        "Thursday. Putin praised China on Thursday for its response to the epidemic.\n")
+
+    def entries(*options):
+        result = run_cli("chronology", str(tmp_path), "--format", "json", *options)
+        return json.loads(result.stdout)["entries"]
+
+    folded = entries()
+    assert [(e["plover"], [p["plover"] for p in e["parts"]]) for e in folded] == [("CONSULT", ["SUPPORT"])]
+    apart = entries("--no-fold")
+    assert sorted(e["plover"] for e in apart) == ["CONSULT", "SUPPORT"]
+
+
 def test_workspace_chronology_dataframe(tmp_path):
     from dyadwatch import Workspace
 

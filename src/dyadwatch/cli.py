@@ -240,13 +240,15 @@ def annotate(files: tuple[str, ...], outlet: str | None, date: PartialDate | Non
 @click.option("--from", "start", type=DateParam(), help="First date (YYYY[-MM[-DD]]).")
 @click.option("--to", "end", type=DateParam(), help="Last date (YYYY[-MM[-DD]]).")
 @click.option("--limit", type=click.IntRange(min=1), help="Keep the N most salient events.")
+@click.option("--fold/--no-fold", default=True, show_default=True,
+              help="Put what was said in talks into the talks' entry.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json", "csv"]), default="md",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 @click.option("--kb", "kb_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Extra knowledge-base folder; may repeat.")
 def chronology(inputs: tuple[str, ...], db: str | None, dyad: str, start: PartialDate | None,
-               end: PartialDate | None, limit: int | None, fmt: str, output: str | None,
+               end: PartialDate | None, limit: int | None, fold: bool, fmt: str, output: str | None,
                kb_dirs: tuple[str, ...]) -> None:
     """Print the dated, sourced chronology of a dyad's relations (Comparative Connections style).
 
@@ -262,7 +264,7 @@ def chronology(inputs: tuple[str, ...], db: str | None, dyad: str, start: Partia
     workspace = _open_workspace(db or ":memory:")
     with workspace:
         skipped = _ingest_and_annotate(workspace, inputs, db, kb_dirs, "chronology")
-        events = select(workspace.fuse(), pair, start, end, limit)
+        events = select(workspace.fuse(), pair, start, end, limit, fold)
     _emit(render(events, pair, fmt), output, f"{len(events)} entries")
     sys.exit(EXIT_SKIPPED if skipped else 0)
 
