@@ -58,7 +58,7 @@ from .roles import (
     _target,
     _without_complements_of_the_subject,
 )
-from .speech import _DIRECTIVE_THAT, _demands, _reporting, _trailing_speech
+from .speech import DIRECTIVE_THAT_FOLDED, _demands, _reporting, _trailing_speech
 from .summaries import _clause_tail, _summary
 from .triggers import _Found, _in_name, _is_heading, _nominal, _occasion, _triggers
 
@@ -69,8 +69,11 @@ _VERB_BETWEEN = re.compile(
     r"(?i:\b(?:\w+ed|sent|sends|gave|give|gives|offered|made|makes|paid)\b)")
 _PASSIVE_AUX = Folded(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 _PASSIVE_NOUN = Folded(r"\b(?:was|were|been|being|be|is|are)\s+(?:put|placed|taken)\s+(?:under|into)\s+$")
-_IN_CONDITION = re.compile(r"(?i:\b(?:if|unless)\s+[^,;:.]*)$")
+_CONDITION = r"\b(?:if|unless)\s+[^,;:.]*$"
+_IN_CONDITION = re.compile(f"(?i:{_CONDITION})")
+_IN_CONDITION_FOLDED = Folded(_CONDITION)  # the same search, on a sentence's `lowered` copy
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
+_BREAK_CHARACTER = re.compile("[;:–—]")  # a sentence without one has no _CLAUSE_BREAK
 _BY_AGENT = re.compile(r"\s+by\s+")
 _TO_AFTER = re.compile(r"\s+to\b")
 # Whether a sentence can hold what a search before each trigger looks for: the words of
@@ -139,7 +142,8 @@ def find_events(
             frames = _reporting(text, sentence, in_sentence, low)
             countries = frozenset({a.country for a in in_sentence if a.country})
             facts = _SentenceFacts(sentence, in_sentence, frames, dated, narrated, low, countries,
-                                   tuple(sorted(countries)))
+                                   tuple(sorted(countries)),
+                                   _BREAK_CHARACTER.search(text, sentence.start, sentence.end) is not None)
             directive = _may_hold(low, _DIRECTIVE_WORDS)
             condition = _may_hold(low, _CONDITION_WORDS)
             seen: set[tuple] = set()  # "sent a shipment of aid to", "signs an order closing"
@@ -147,11 +151,11 @@ def find_events(
             nominal: set[int] = set()  # where the event nouns start
             coded: list[tuple[bool, _Found, EventMention]] = []
             for found in triggers:
-                if directive and \
-                        _DIRECTIVE_THAT.search(text, max(sentence.start, found.start - 120), found.start):
+                if directive and DIRECTIVE_THAT_FOLDED.search(
+                        text, low, max(sentence.start, found.start - 120), found.start) is not None:
                     continue  # "demanded that Israel ease restrictions": asked for, not done
-                if condition and \
-                        _IN_CONDITION.search(text, max(sentence.start, found.start - 60), found.start):
+                if condition and _IN_CONDITION_FOLDED.search(
+                        text, low, max(sentence.start, found.start - 60), found.start) is not None:
                     continue  # "… unless the president agrees to step down": a condition, not an act
                 if found.trigger.quad == 4 and lexicon.abstract_targets is not None and \
                         lexicon.abstract_targets.match(text, found.end, sentence.end):
@@ -214,6 +218,7 @@ class _SentenceFacts:
     low: tuple[str, int] | None  # the sentence `lowered`
     countries: frozenset[str]  # its actors' countries
     context: tuple[str, ...]  # the same, sorted
+    breaks: bool  # whether it may hold a _CLAUSE_BREAK
 
 
 def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, str] | None,
@@ -230,8 +235,9 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
             clause_start, reporter = max(clause_start, frame_end), actor
         elif frame_start >= found.end:
             clause_end, reporter = min(clause_end, frame_start), reporter or actor
-    for brk in _CLAUSE_BREAK.finditer(text, clause_start, found.start):
-        clause_start = brk.end()
+    if facts.breaks:
+        for brk in _CLAUSE_BREAK.finditer(text, clause_start, found.start):
+            clause_start = brk.end()
     before = _skip_apposition(text, actors, [i for i, a in enumerate(actors)
                                              if clause_start <= a.start and a.end <= found.start],
                               clause_start, found.start)

@@ -8,7 +8,7 @@ import re
 
 from ...model import Actor, EventMention, PartialDate, Sentence, Timex
 from .dating import _event_date
-from .lowered import case_sensitive
+from .lowered import Folded, case_sensitive
 from .roles import _coordinated_after
 from .summaries import _clause_tail, _summary
 from .triggers import _Found
@@ -27,10 +27,12 @@ _BEFORE_REPORTING_VERB = re.compile(  # "Thai military sources said", "the minis
     r"(?:\s+(?:sources|officials|spokesman|spokeswoman|spokesperson|authorities|officers|media|radio|"
     r"television))?[\s,]*(?:(?:has|had|also|later|here|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
-_DIRECTIVE_THAT = re.compile(
-    r"(?i:\b(?:demand|demands|demanded|demanding|insist|insists|insisted|insisting|urge|urges|urged|"
+_DIRECTIVE = (
+    r"\b(?:demand|demands|demanded|demanding|insist|insists|insisted|insisting|urge|urges|urged|"
     r"urging|call|calls|called|calling|request|requests|requested|requesting)\b[^.;:]{0,60}?\bthat\s"
-    r"[^.;:,]*)$")
+    r"[^.;:,]*$")
+_DIRECTIVE_THAT = re.compile(f"(?i:{_DIRECTIVE})")
+DIRECTIVE_THAT_FOLDED = Folded(_DIRECTIVE)  # the same search, on a sentence's `lowered` copy
 
 
 def _reporting(text: str, sentence: Sentence, actors: list[Actor],
