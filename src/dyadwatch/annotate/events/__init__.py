@@ -115,6 +115,8 @@ def find_events(
     events: list[EventMention] = []
     running: tuple[str, str] | None = None
     candidates: list[tuple[Sentence, list[Actor], list[_Found]]] = []
+    publication = (published.iso(), published.precision) if published is not None else None  # once
+    published_iso = publication[0] if publication is not None else None
     actors_in = _by_start(actors)
     for sentence in sentences:
         if _is_heading(sentence.text):
@@ -135,7 +137,7 @@ def find_events(
         if dated:  # a dateline's date is the filing's: "MOSCOW, March 4 — … on Monday" happened on Monday
             words_start = dateline_end(text, sentence.start, sentence.end)
             dated = [t for t in dated if t.start >= words_start]
-        narrated = [t for t in dated if not _after_publication(t.value, published)]
+        narrated = [t for t in dated if not _after_publication(t.value, published_iso)]
         # an event needs a trigger, a demand ("X said Y must …") a modal, and both an actor
         if in_sentence and (triggers or _ANY_DEONTIC.search(text, sentence.start, sentence.end)):
             low = lowered(text, sentence.start, sentence.end)
@@ -160,7 +162,7 @@ def find_events(
                 if found.trigger.quad == 4 and lexicon.abstract_targets is not None and \
                         lexicon.abstract_targets.match(text, found.end, sentence.end):
                     continue  # "China's fight against the virus": aimed at no one
-                event = _event(text, facts, found, running, published, lexicon, kb,
+                event = _event(text, facts, found, running, publication, lexicon, kb,
                                parsed.get(sentence.start))
                 if event is not None:
                     coded.append((_subordinate(text, sentence, found, frames, low), found, event))
@@ -177,7 +179,7 @@ def find_events(
             main = [e for sub, e in found_events if not sub]
             chosen = _without_repeats(_after_main_verb(
                 _without_complements(text, main or [e for _, e in found_events]), nominal))
-            demands = _demands(text, sentence, in_sentence, frames, dated, running, published)
+            demands = _demands(text, sentence, in_sentence, frames, dated, running, publication)
             demanded = {a.start for d in demands for a in d.target}
             events.extend(demands)  # the demanded act itself did not happen
             events.extend(e for e in chosen if not {a.start for a in e.source} & demanded)
@@ -222,9 +224,10 @@ class _SentenceFacts:
 
 
 def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, str] | None,
-           published: PartialDate | None, lexicon: EventLexicon, kb: KnowledgeBase,
+           publication: tuple[str, str] | None, lexicon: EventLexicon, kb: KnowledgeBase,
            parsed: parse.Parsed | None = None) -> EventMention | None:
-    """The event `found` names in the sentence of `facts`, or None."""
+    """The event `found` names in the sentence of `facts`, or None; `publication` is the
+    publication date's iso() and precision."""
     sentence, actors, frames, low = facts.sentence, facts.actors, facts.frames, facts.low
     trigger = found.trigger
     clause_start = sentence.start
@@ -335,7 +338,7 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
 
     # what has happened happened by publication: a later date is a plan's
     dated = facts.narrated if modality is None else facts.dated
-    date, precision, anchor = _event_date(dated, found.start, running, published)
+    date, precision, anchor = _event_date(dated, found.start, running, publication)
 
     span_start = min([found.start, *(a.start for a in source)])
     span_end = max([found.end, *(a.end for a in target)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Actor, EventMention, PartialDate, Sentence, Timex
+from ...model import Actor, EventMention, Sentence, Timex
 from .dating import _event_date
 from .lowered import Folded, case_sensitive
 from .roles import _coordinated_after
@@ -82,8 +82,9 @@ SPEECH_ACT_QUADS = (1, 3)  # verbal cooperation and conflict: agree, request, th
 
 def _demands(text: str, sentence: Sentence, actors: list[Actor], frames: list[tuple[int, int, Actor]],
              dated: list[Timex], running: tuple[str, str] | None,
-             published: PartialDate | None) -> list[EventMention]:
-    """"The minister said Libya must hand over the suspects" → REQUEST from the minister to Libya."""
+             publication: tuple[str, str] | None) -> list[EventMention]:
+    """"The minister said Libya must hand over the suspects" → REQUEST from the minister to Libya;
+    `publication` is the publication date's iso() and precision."""
     out = []
     for _frame_start, frame_end, reporter in frames:
         for index, actor in enumerate(actors):
@@ -94,7 +95,7 @@ def _demands(text: str, sentence: Sentence, actors: list[Actor], frames: list[tu
                 continue
             targets = _coordinated_after(text, actors, index, modal.start() + len(modal.group(0)))
             trigger_start = modal.end() - len(modal.group(0).split()[-1])
-            date, precision, anchor = _event_date(dated, trigger_start, running, published)
+            date, precision, anchor = _event_date(dated, trigger_start, running, publication)
             out.append(EventMention(
                 start=sentence.start, end=sentence.end,
                 trigger_start=trigger_start, trigger_end=modal.end(),
