@@ -292,11 +292,11 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
             nearer = _object_target(text, found, clause_end, source, kb)
             if nearer and nearer[0].start < target[0].start:
                 target = nearer
-        subject = _coordinated_after(text, actors, before[0], found.start) if before else []
-        if trigger.pos == "noun" and not target and source and subject and subject[0] is not source[0] \
-                and _VERB_BETWEEN.search(text, subject[-1].end, source[0].start):
-            # "Putin sent President Xi a message": the noun's giver is the clause's subject
-            source, target = subject, source
+        if trigger.pos == "noun" and not target and source and before:
+            subject = _coordinated_after(text, actors, before[0], found.start)
+            if subject[0] is not source[0] and _VERB_BETWEEN.search(text, subject[-1].end, source[0].start):
+                # "Putin sent President Xi a message": the noun's giver is the clause's subject
+                source, target = subject, source
     speaker_from = _trailing_speech(text, sentence, found)
     if speaker_from is not None:  # "…, a rights group charged on Saturday": that phrase speaks
         speakers = [i for i, a in enumerate(actors) if speaker_from <= a.start and a.end <= found.start]

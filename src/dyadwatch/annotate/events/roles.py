@@ -54,6 +54,8 @@ def _coordinated_after(text: str, actors: list[Actor], index: int, ceiling: int)
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
+    if len(actors) < 2:  # most sources and targets: nothing can repeat
+        return list(actors)
     seen, out = set(), []
     for actor in actors:
         key = (actor.start, actor.code)
