@@ -777,3 +777,35 @@ def test_lower_casing_changes_the_tokens_only_at_the_listed_characters():
         if low != char and (len(low) != 1 or any(bool(c.match(char)) != bool(c.match(low)) for c in classes)):
             changed.add(char)
     assert changed == set(TOKENS_CHANGE_WHEN_LOWERED)
+
+
+def test_folded_directive_and_condition_searches_find_what_their_case_insensitive_patterns_find():
+    from dyadwatch.annotate import events as layer
+    from dyadwatch.annotate.events.lowered import lowered
+    from dyadwatch.annotate.events.speech import _DIRECTIVE_THAT, DIRECTIVE_THAT_FOLDED
+
+    pairs = [(_DIRECTIVE_THAT, DIRECTIVE_THAT_FOLDED, 120),
+             (layer._IN_CONDITION, layer._IN_CONDITION_FOLDED, 60)]
+    extra = ["\u0130f Russia agrees, Chinese troops withdraw.", "Iran would help \u0131f Iraq called.",
+             "UNLESS CHINA AGREES, RUSSIA ATTACKS.", "Russia Demanded That Japan Withdraw its troops."]
+    sentences = list(_corpus_sentences()) + [(t, s) for t in extra for s in split_sentences(t)]
+    found = 0
+    for text, sentence in sentences:
+        low = lowered(text, sentence.start, sentence.end)
+        for end in range(sentence.start, sentence.end + 1, 2):
+            for pattern, folded, width in pairs:
+                start = max(sentence.start, end - width)
+                match = pattern.search(text, start, end)
+                assert folded.search(text, low, start, end) == (match and match.start()), text[start:end]
+                found += match is not None
+    assert found > 20
+
+
+def test_the_lexicon_cue_patterns_are_the_cue_pattern_of_each_modality():
+    from dyadwatch.annotate.events.flags import _cue_pattern
+    from dyadwatch.annotate.events.lexicon import event_lexicon
+
+    lexicon = event_lexicon()
+    assert set(lexicon.cue_patterns) == set(lexicon.modality)
+    for key, cues in lexicon.modality.items():
+        assert lexicon.cue_patterns[key].pattern == _cue_pattern(cues).pattern
