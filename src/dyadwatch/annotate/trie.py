@@ -14,11 +14,17 @@ def token_key(token: str) -> str:
 
 
 def token_keys(words: list[str], text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """token_key of each of `words`, the tokens of text[start:end], with one test of the text
-    for the curly apostrophe instead of one replace per token."""
-    keys = list(map(str.lower, words))
+    """token_key of each of `words`, the tokens of text[start:end]: one lower() of the words
+    joined by spaces, split again, and one test of the text for the curly apostrophe instead of
+    one replace per token. A space is no token's and breaks the only context lower() heeds (a
+    final sigma), so the pieces are the words' own lower(); words holding a space would give
+    more pieces, and are lowered one by one."""
+    lowered = " ".join(words).lower()
     if text.find("’", start, len(text) if end is None else end) >= 0:
-        keys = [key.replace("’", "'") for key in keys]
+        lowered = lowered.replace("’", "'")
+    keys = lowered.split(" ")
+    if len(keys) != len(words):
+        keys = [token_key(word) for word in words]
     return keys
 
 
