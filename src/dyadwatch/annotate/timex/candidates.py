@@ -21,13 +21,16 @@ def _gates() -> Gates:
 
 
 Candidate = tuple[int, int, int, Rule, re.Match[str]]  # start, end, rule priority, rule, match
-# a rule to run: priority, rule, whether it has a "span" group, its Finder's finditer
-_Runnable = tuple[int, Rule, bool, Callable[[str, int, int], Iterator[re.Match[str]]]]
+# a rule to run: priority, rule, whether it has a "span" group, its Finder's finditer, and the
+# search of its core (None when it has none)
+_Runnable = tuple[int, Rule, bool, Callable[[str, int, int], Iterator[re.Match[str]]],
+                  Callable[[str, int, int], re.Match[str] | None] | None]
 
 
 @lru_cache(maxsize=1)
 def _runnable() -> tuple[_Runnable, ...]:
-    return tuple((priority, rule, "span" in rule.pattern.groupindex, Finder(rule.pattern).finditer)
+    return tuple((priority, rule, "span" in rule.pattern.groupindex, Finder(rule.pattern).finditer,
+                  rule.core.search if rule.core is not None else None)
                  for priority, rule in enumerate(rules()))
 
 
@@ -94,7 +97,9 @@ def candidates(text: str) -> list[Candidate]:
     found = []
     windows = trigger_windows(text)
     for (window_start, window_end), met in zip(windows, _gates().window_masks(text, windows), strict=True):
-        for priority, rule, has_span, finditer in _rules_for(met):
+        for priority, rule, has_span, finditer, core in _rules_for(met):
+            if core is not None and core(text, window_start, window_end) is None:
+                continue
             for match in finditer(text, window_start, window_end):
                 start, end = match.span("span") if has_span else match.span()
                 if end > start:

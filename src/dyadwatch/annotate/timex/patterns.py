@@ -15,6 +15,9 @@ from .lexicon import alternation, time_words
 class Rule:
     name: str
     pattern: re.Pattern[str]
+    # A pattern every match of `pattern` holds a match of, found quickly (it begins with a rare
+    # character): a window where it finds nothing is not searched with `pattern`.
+    core: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -43,21 +46,25 @@ def rules() -> tuple[Rule, ...]:
     not_named_day = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in w.named_day_words)
     streak_units = r"(?i:day|session|week|month|year|quarter)"
     wd_pre = rf"(?:{weekday},?\s+)?"
+    # the last digit of a day and the month name after it: "5 May", "6-8th of June"
+    day_then_month = re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{month}")
 
-    def rule(name: str, pattern: str, flags: int = 0) -> Rule:
-        return Rule(name, re.compile(pattern, flags))
+    def rule(name: str, pattern: str, flags: int = 0, core: re.Pattern[str] | None = None) -> Rule:
+        return Rule(name, re.compile(pattern, flags), core)
 
     return (
         rule("date_mdy", rf"\b{wd_pre}(?:the\s+)?{pos}{month}\s+{day}{day2},?\s+{year}{era}"),
-        rule("date_dmy", rf"\b{wd_pre}(?:the\s+)?{pos}{day}{day2}\s+(?:of\s+)?{month},?\s+{year}{era}"),
+        rule("date_dmy", rf"\b{wd_pre}(?:the\s+)?{pos}{day}{day2}\s+(?:of\s+)?{month},?\s+{year}{era}",
+             core=day_then_month),
         rule("date_iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b"),
         rule("date_slash", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b"),
-        rule("part_of_date_dm", rf"(?i:\bthe\s+){part}(?i:\s+of\s+){wd_pre}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year}{era})?"),
+        rule("part_of_date_dm", rf"(?i:\bthe\s+){part}(?i:\s+of\s+){wd_pre}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year}{era})?",
+             core=day_then_month),
         rule("part_of_date_md", rf"(?i:\bthe\s+){part}(?i:\s+of\s+){wd_pre}{month}\s+{day}(?:,?\s+{year}{era})?"),
         rule("month_year", rf"\b{pos}{month},?\s+(?:of\s+)?{year}{era}"),
         rule("month_that_year", rf"\b{pos}{month}\s+(?i:of\s+){rel_year}"),
         rule("month_day", rf"\b{wd_pre}{pos}{month}\s+{day}{day2}(?:\s+{part})?"),
-        rule("day_month", rf"\b{wd_pre}(?:the\s+)?{pos}{day}{day2}\s+(?:of\s+)?{month}"),
+        rule("day_month", rf"\b{wd_pre}(?:the\s+)?{pos}{day}{day2}\s+(?:of\s+)?{month}", core=day_then_month),
         rule("month", rf"\b{pos}{month}"),
         rule("season", rf"\b(?:(?P<the>the)\s+)?{pos}{season}(?:\s+(?:of\s+)?(?:{year}{era}|{rel_year}))?", re.I),
         rule("season_fall", rf"\b(?i:the\s+)?{pos}(?P<season>(?i:fall))\s+(?i:of\s+)?{year}{era}"),
