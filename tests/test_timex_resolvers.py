@@ -22,3 +22,27 @@ def test_every_match_of_a_rule_holds_a_match_of_its_core():
             found += 1
             assert rule.core.search(text, match.start(), match.end()) is not None, (rule.name, match[0])
     assert found >= 6
+
+
+def test_add_months_is_what_relativedelta_gives():
+    import datetime as dt
+
+    from dateutil.relativedelta import relativedelta
+
+    from dyadwatch.annotate.timex.calendar import add_months
+
+    for start in (dt.date(2020, 1, 31), dt.date(2019, 3, 30), dt.date(2000, 12, 1), dt.date(5, 2, 28)):
+        for amount in range(-30, 31):
+            assert add_months(start, amount) == start + relativedelta(months=amount), (start, amount)
+    for start, amount in ((dt.date(1, 1, 1), -1), (dt.date(9999, 12, 31), 1)):
+        try:
+            start + relativedelta(months=amount)
+        except ValueError:
+            pass
+        else:
+            raise AssertionError("relativedelta was expected to fail")
+        try:
+            add_months(start, amount)
+        except ValueError:
+            continue
+        raise AssertionError("add_months was expected to fail like relativedelta")

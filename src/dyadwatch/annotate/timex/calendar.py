@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from calendar import monthrange  # the standard library's (imports are absolute)
 from dataclasses import dataclass
-
-from dateutil.relativedelta import relativedelta
 
 from ...model import PartialDate
 
@@ -89,7 +88,7 @@ def shift(point: Point, amount: int, unit: str) -> Point | None:
     if unit == "month":
         if point.month is None:
             return None
-        moved = point.date() + relativedelta(months=amount)  # type: ignore[operator]
+        moved = add_months(point.date(), amount)  # type: ignore[arg-type]
         return Point(moved.year, moved.month, moved.day if point.day else None)
     if unit in ("day", "week"):
         if point.day is None:
@@ -97,6 +96,14 @@ def shift(point: Point, amount: int, unit: str) -> Point | None:
         moved = point.date() + dt.timedelta(days=amount * (7 if unit == "week" else 1))  # type: ignore[operator]
         return Point.from_date(moved)
     return None
+
+
+def add_months(date: dt.date, amount: int) -> dt.date:
+    """`date` moved by `amount` months, keeping its day or, past the end of the new month, taking
+    its last day (what adding dateutil's relativedelta(months=amount) gives)."""
+    year, month_index = divmod(date.year * 12 + date.month - 1 + amount, 12)
+    month = month_index + 1
+    return dt.date(year, month, min(date.day, monthrange(year, month)[1]))
 
 
 def week_value(date: dt.date) -> str:
