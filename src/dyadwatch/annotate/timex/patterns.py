@@ -15,8 +15,9 @@ from .lexicon import alternation, time_words
 class Rule:
     name: str
     pattern: re.Pattern[str]
-    # A pattern every match of `pattern` holds a match of, found quickly (it begins with a rare
-    # character): a window where it finds nothing is not searched with `pattern`.
+    # A pattern every match of `pattern` holds a match of, found quickly (it begins with a digit
+    # or a space, which the engine skips to): a window where it finds nothing is not searched
+    # with `pattern`.
     core: re.Pattern[str] | None = None
 
 
@@ -85,7 +86,8 @@ def rules() -> tuple[Rule, ...]:
         rule("deictic_unit", rf"\b{pos}(?:(?P<dir>(?i:earlier|later))\s+)?(?P<det>(?i:this|last|next|coming|current|past))\s+(?P<unit>(?i:week|weekend|month|year|decade|quarter|century))\b(?!\s+(?i:of)\b)"),
         rule("week_of_month", rf"\b(?i:the\s+)(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of\s+){month}(?:,?\s+{year})?"),
         rule("pos_the_unit", r"\b(?P<pos>(?i:the\s+(?:end|beginning|start|middle|close)\s+of|early\s+in|late\s+in))\s+(?i:the\s+)(?P<unit>(?i:year|month|week|day))\b"),
-        rule("on_the_day", r"\b(?i:on|for|during|across|through|end|ended|ending|finish|finished|finishing|close|closed|closing|in)\s+(?P<span>(?i:the\s+day))\b(?!\s+(?i:before|after|of|when|that|on|in|following)\b)"),
+        rule("on_the_day", r"\b(?i:on|for|during|across|through|end|ended|ending|finish|finished|finishing|close|closed|closing|in)\s+(?P<span>(?i:the\s+day))\b(?!\s+(?i:before|after|of|when|that|on|in|following)\b)",
+             core=re.compile(r"\s(?i:the\s+day)\b")),
         rule("same_period_shift", r"\b(?i:the\s+same)\s+(?P<unit>(?i:period|month|quarter|week|day|time))\s+(?i:of\s+)?(?i:(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+(?:ago|earlier|before))\b"),
         rule("whole_unit", r"\b(?i:the\s+(?:entire|whole|full))\s+(?P<unit>(?i:year|month|week|day))\b(?!\s+(?i:of|before|after)\b)"),
         rule("the_weekend", r"\b(?i:during|over|at|on|across|through)\s+(?P<span>(?i:the\s+weekend))\b(?!\s+(?i:of|before|after)\b)"),
@@ -94,7 +96,8 @@ def rules() -> tuple[Rule, ...]:
         rule("weekday", rf"\b{not_named_day}(?:(?P<det>(?i:last|next|this|that|the\s+following|the\s+previous|the\s+next))\s+)?{weekday}(?:\s+{part})?\b"),
         rule("relative_unit", r"\b(?i:the\s+)(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week|weekend|month|year|decade))\b"),
         rule("unit_relative", r"\b(?i:the\s+)(?P<unit>(?i:day|night|week|month|year))\s+(?P<rel>(?i:before|after|previous|prior|earlier))\b"),
-        rule("streak", rf"\b(?:(?i:an?|the|its|their)\s+)?(?:(?i:{alternation(w.ordinals)})|\d+(?:st|nd|rd|th))\s+(?:(?i:consecutive|straight|successive|running)\s+(?P<unit>{streak_units})\b|(?P<unit2>{streak_units})\s+(?i:in\s+a\s+row)\b)"),
+        rule("streak", rf"\b(?:(?i:an?|the|its|their)\s+)?(?:(?i:{alternation(w.ordinals)})|\d+(?:st|nd|rd|th))\s+(?:(?i:consecutive|straight|successive|running)\s+(?P<unit>{streak_units})\b|(?P<unit2>{streak_units})\s+(?i:in\s+a\s+row)\b)",
+             core=re.compile(r"\s(?i:consecutive|straight|successive|running|in\s+a\s+row)")),
         rule("best_since", rf"\b(?i:its|their|the)\s+(?i:best|worst|biggest|strongest|weakest|largest|sharpest|steepest)\s+(?P<span>(?P<unit>{streak_units}))\s+(?i:since|in|on\s+record)\b"),
         rule("anaphoric", rf"\b{anaphoric_det}\s+(?P<unit>(?i:day|night|morning|afternoon|evening|week|weekend|month|year))\b"),
         rule("that_time", r"\b(?i:by|at|until|till|since|during|in|from)\s+(?P<span>(?i:that\s+time))\b"),
