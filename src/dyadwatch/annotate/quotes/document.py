@@ -73,9 +73,6 @@ class Doc:
         self.all_sentences = list(sentences)
         self.actors = sorted(actors, key=_START)
         self._actor_starts = [a.start for a in self.actors]
-        self.on_span: dict[tuple[int, int], list[Actor]] = {}  # the actors of one mention ("Both presidents")
-        for actor in self.actors:
-            self.on_span.setdefault((actor.start, actor.end), []).append(actor)
         self.all_timexes = sorted(timexes, key=_START)
         self._timex_starts = [t.start for t in self.all_timexes]
         self.timexes = [t for t in self.all_timexes if t.type == "DATE" and DAY_OR_MONTH_VALUE.match(t.value)]
@@ -179,6 +176,12 @@ class Doc:
         starts = self._timex_starts
         return self.all_timexes[bisect_left(starts, start):bisect_right(starts, end)]
 
+    def actors_on(self, start: int, end: int) -> list[Actor]:
+        """The actors of one mention, text[start:end] ("Both presidents" may be two), in order."""
+        starts = self._actor_starts
+        at_start = self.actors[bisect_left(starts, start):bisect_right(starts, start)]
+        return [a for a in at_start if a.end == end]
+
     def actor_starting_at(self, offset: int) -> Actor | None:
         """The first actor that starts at `offset`, if any."""
         at = bisect_left(self._actor_starts, offset)
@@ -264,11 +267,31 @@ _NON_WORD_TO_SPACE = str.maketrans(dict.fromkeys(
 @lru_cache(maxsize=4)
 def _spaced_word_of(words: frozenset[str]) -> re.Pattern[str]:
     """A lower-case word of the set between spaces, matched from the space before it (the space
-    after it is only looked at: it may open the next word); the alternatives grouped by first
-    letter (fast)."""
-    by_letter: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
-    groups = "|".join(f"{re.escape(letter)}(?:{'|'.join(rests)})"
-                      for letter, rests in sorted(by_letter.items()))
-    return re.compile(rf" (?:{groups or '(?!)'})(?= )")
+    after it is only looked at: it may open the next word). The words are spelled as a trie
+    ("sa(?:id|y(?:ing|s)?)"), so that each letter is compared once however many words share it;
+    as only a whole word can be followed by a space, the matches are those of a plain
+    alternation."""
+    return re.compile(rf" {_trie_pattern(_trie_of(words)) if words else '(?!)'}(?= )")
+
+
+_WORD_END = ""  # the key that marks the end of a word in a trie node
+
+
+def _trie_of(words: frozenset[str]) -> dict[str, dict]:
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[_WORD_END] = {}
+    return root
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The words below a trie node as a pattern (empty when a word ends at the node and none goes on)."""
+    branches = [re.escape(letter) + _trie_pattern(child) for letter, child in sorted(node.items())
+                if letter != _WORD_END]
+    if not branches:
+        return ""
+    pattern = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{pattern})?" if _WORD_END in node else pattern

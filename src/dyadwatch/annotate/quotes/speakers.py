@@ -104,7 +104,7 @@ def _group(doc: Doc, phrase: list[Actor]) -> Speaker | None:
     if not phrase:
         return None
     last = phrase[-1]
-    same_span = doc.on_span[(last.start, last.end)]
+    same_span = doc.actors_on(last.start, last.end)
     if len({a.country for a in same_span}) >= 2:
         written = Speaker(last.text, last.start, last.end)
         sides = [_side(doc, written, a) for a in same_span]
@@ -136,7 +136,8 @@ def _group_before(doc: Doc, offset: int) -> bool:
         return False
     opening = before[-1].text.lstrip()
     start = before[-1].start + len(before[-1].text) - len(opening)
-    pair = doc.on_span.get(next(((a.start, a.end) for a in doc.actors if a.start == start), (-1, -1)), [])
+    first = doc.actor_starting_at(start)
+    pair = doc.actors_on(first.start, first.end) if first else []
     return bool(doc.cues.group_speaker.match(opening)) or len({a.country for a in pair}) >= 2
 
 
