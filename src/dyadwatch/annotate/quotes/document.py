@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from ...model import Actor, PartialDate, Sentence, Speaker, Timex
@@ -76,7 +76,7 @@ class Doc:
         self.all_timexes = sorted(timexes, key=_START)
         self._timex_starts = [t.start for t in self.all_timexes]
         self.timexes = [t for t in self.all_timexes if t.type == "DATE" and DAY_OR_MONTH_VALUE.match(t.value)]
-        self.published = published.iso() if published else None
+        self._published = published
         self.cues = cues
         self.paragraphs = paragraph_starts(text)
         self.spans = quoted_spans(text)  # every quotation between marks, read once
@@ -93,10 +93,16 @@ class Doc:
         self._according = _starts_of("according", lowered) if lowered is not None else \
             [m.start() for m in _ACCORDING_HINT.finditer(text)]
 
+    @cached_property
+    def published(self) -> str | None:
+        """The publication date as ISO text (the date of a quote with no date of its own); many
+        headlines have no quote to date."""
+        return self._published.iso() if self._published else None
+
     def _subset(self, words: frozenset[str] | None) -> list[int] | None:
         """The cue candidates whose word may open one of `words` (all of them when None)."""
-        if self._cue_starts is None or self._cue_words is None or words is None:
-            return self._cue_starts
+        if not self._cue_starts or self._cue_words is None or words is None:
+            return self._cue_starts  # None, no candidate at all, or all of them
         return [p for p, word in zip(self._cue_starts, self._cue_words, strict=True)
                 if word in words or not word.isascii()]
 

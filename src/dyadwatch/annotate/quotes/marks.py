@@ -16,6 +16,7 @@ from dataclasses import dataclass
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[\"“«„])")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_EITHER = "“„«", "”»", '"'
 _SINGLE_OPEN, _SINGLE_CLOSE, _SINGLE_EITHER = "‘", "’", "'"
+_ALL_MARKS = _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_EITHER + _SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_EITHER
 _OPENING_CONTEXT = set(" \t\n([{/")
 _DASHES = "—–-"
 _VISIBLE = re.compile(r"\S")
@@ -170,6 +171,8 @@ def _trimmed(text: str, quote: QuotedSpan) -> QuotedSpan:
 
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """Every top-level quotation in the text, in order."""
+    if not any(mark in text for mark in _ALL_MARKS):
+        return []  # most headlines
     paragraphs = _paragraphs(text)
     doubles = _pair(text, paragraphs, _DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_EITHER, single=False)
     covered = [(q.start, q.end) for q in doubles]
