@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from operator import attrgetter
 
 from ...model import Actor, PartialDate, Sentence, Speaker, Timex
@@ -105,6 +106,19 @@ class Doc:
             return self._cue_starts  # None, no candidate at all, or all of them
         return [p for p, word in zip(self._cue_starts, self._cue_words, strict=True)
                 if word in words or not word.isascii()]
+
+    @cached_property
+    def _quoted_parts(self) -> tuple[list[int], list[int]]:
+        """The starts of the quoted parts, in order, and the furthest end among the parts up to each."""
+        parts = sorted(part for span in self.spans for part in span.parts)
+        return [start for start, _ in parts], list(accumulate((end for _, end in parts), max))
+
+    def next_to_quote(self, position: int) -> bool:
+        """Is `position` in a quoted part or on a mark next to one: is a - 1 <= position < b + 1 for
+        some part (a, b)? Of the parts that start by position + 1, the one that ends furthest tells."""
+        starts, furthest = self._quoted_parts
+        at = bisect_right(starts, position + 1)
+        return at > 0 and furthest[at - 1] + 1 > position
 
     def may_hold_according(self, start: int, end: int) -> bool:
         """False when text[start:end] cannot hold "according to" (in any case)."""

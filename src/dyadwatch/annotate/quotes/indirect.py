@@ -33,22 +33,18 @@ def past_adjuncts(doc: Doc, after: int) -> int:
     return after
 
 
-def _indirect_in(doc: Doc, sentence: Sentence, body_start: int, quoted: list[tuple[int, int]]
+def _indirect_in(doc: Doc, sentence: Sentence, body_start: int
                  ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
     """The reported clause of a sentence whose words start at `body_start`, its cue and its
     speaker, or None."""
     text, cues = doc.text, doc.cues
     s_end = sentence.end
-
-    def outside_quotes(position: int) -> bool:
-        return not any(a - 1 <= position < b + 1 for a, b in quoted)
-
     # "According to X, clause." and "clause, according to X."
     according = _ACCORDING.finditer(text[body_start:s_end]) if doc.may_hold_according(body_start, s_end) \
         else ()
     for match in according:
         m_start, m_end = body_start + match.start(), body_start + match.end()
-        if not outside_quotes(m_start):
+        if doc.next_to_quote(m_start):
             continue
         comma = text.find(",", m_end, s_end)
         cue = (m_start, m_end, text[m_start:m_end])
@@ -64,7 +60,7 @@ def _indirect_in(doc: Doc, sentence: Sentence, body_start: int, quoted: list[tup
                 return start, end, cue, speaker
     for match in doc.verbs_in(cues.verb, body_start, s_end):
         v_start, v_end = match.start(), match.end()
-        if not outside_quotes(v_start):
+        if doc.next_to_quote(v_start):
             continue
         # "clause, X said (to reporters on Wednesday)." — the frame closes the sentence
         comma = text.rfind(",", body_start, v_start)
@@ -116,14 +112,14 @@ _DEMAND = re.compile(r"(?P<object>[^,.;:\"“”]{1,60}?)\s(?P<demand>(?:not\s+)
 DIRECTIVE_OBJECT_WORDS = 8
 
 
-def _directive_in(doc: Doc, sentence: Sentence, body_start: int, quoted: list[tuple[int, int]]
+def _directive_in(doc: Doc, sentence: Sentence, body_start: int
                   ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
     """A demand put to someone: "China's embassy has asked the city's authorities to stop
     singling out Chinese nationals" reports what the embassy asked for, from "to" on."""
     text = doc.text
     for match in doc.verbs_in(doc.cues.directive, body_start, sentence.end):
         v_start, v_end = match.span()
-        if any(a - 1 <= v_start < b + 1 for a, b in quoted):
+        if doc.next_to_quote(v_start):
             continue
         demand = _DEMAND.match(text, v_end, sentence.end)
         if demand is None or word_count(demand["object"]) > DIRECTIVE_OBJECT_WORDS:
@@ -144,7 +140,7 @@ def _directive_in(doc: Doc, sentence: Sentence, body_start: int, quoted: list[tu
 _STANCE_LINK = re.compile(r"\s+(?:of|that|to|over|about|for|at|with|on|regarding|against)\b", re.IGNORECASE)
 
 
-def _stance_in(doc: Doc, sentence: Sentence, body_start: int, quoted: list[tuple[int, int]]
+def _stance_in(doc: Doc, sentence: Sentence, body_start: int
                ) -> tuple[int, int, tuple[int, int, str], Speaker] | None:
     """A stance taken on a claim or a feeling voiced: "Peskov rejects claims of bias" and "dismissed
     efforts to blame Beijing" (from the verb on: the verb says what the speaker holds), "expressed
@@ -152,7 +148,7 @@ def _stance_in(doc: Doc, sentence: Sentence, body_start: int, quoted: list[tuple
     text = doc.text
     for match in doc.verbs_in(doc.cues.stance, body_start, sentence.end):
         v_start = match.start()
-        if any(a - 1 <= v_start < b + 1 for a, b in quoted):
+        if doc.next_to_quote(v_start):
             continue
         if match["object"] and not _STANCE_LINK.match(text, match.end(), sentence.end):
             continue  # "rejected the report" with nothing on what it said
@@ -176,14 +172,14 @@ def indirect_quotes(doc: Doc, direct: list[Quote]) -> tuple[list[Quote], set[int
     absorbed: set[int] = set()
     quotes: list[Quote] = []
     for sentence in doc.sentences:
-        if any(a <= sentence.start and sentence.end <= b + 1 for a, b in direct_parts):
-            continue
         if not doc.may_hold_cue(sentence.start, sentence.end):
+            continue
+        if any(a <= sentence.start and sentence.end <= b + 1 for a, b in direct_parts):
             continue
         # the sentence's words start after its dateline ("MOSCOW, Feb 26 (Reuters) - ")
         body_start = dateline_end(doc.text, sentence.start, sentence.end)
-        found = _indirect_in(doc, sentence, body_start, quoted) or \
-            _directive_in(doc, sentence, body_start, quoted) or _stance_in(doc, sentence, body_start, quoted)
+        found = _indirect_in(doc, sentence, body_start) or _directive_in(doc, sentence, body_start) or \
+            _stance_in(doc, sentence, body_start)
         if found is None:
             continue
         start, end, cue, speaker = found
