@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...model import Quote, Speaker
 from .document import Doc, clause_bounds, word_count
@@ -18,10 +19,14 @@ def nested_quotes(doc: Doc, quote: Quote) -> list[Quote]:
     words; in a transcript answer, "Lavrov said he would pass the request on" is Lavrov's."""
     text, cues = doc.text, doc.cues
     nested = []
-    for match in doc.verbs_in(cues.clause_verb, quote.start, quote.end):
+    verbs = doc.verbs_in(cues.clause_verb, quote.start, quote.end)
+    # where a clause opens in the quote: its words end in a space, so none runs into a verb, and
+    # those found before a verb are those a search up to the verb finds
+    openings = [m.end() for m in _CLAUSE_OPENING.finditer(text, quote.start, quote.end)] if verbs else []
+    for match in verbs:
         v_start, v_end = match.span()
-        floor = max((m.end() for m in _CLAUSE_OPENING.finditer(text, quote.start, v_start)),
-                    default=quote.start)
+        before = bisect_right(openings, v_start)
+        floor = openings[before - 1] if before else quote.start
         speaker = subject_before(doc, v_start, floor) or _coordinated_subject(doc, quote, floor, v_start)
         same_person = quote.speaker is not None and speaker is not None and speaker.name is not None \
             and speaker.name == quote.speaker.name
