@@ -118,7 +118,7 @@ def _trimmed(text: str, start: int, end: int) -> Sentence | None:
     return Sentence(start, end, text[start:end]) if end > start else None
 
 
-def _offsets_of(marks: str, text: str) -> list[int]:
+def offsets_of(marks: str, text: str) -> list[int]:
     """Where any of `marks` is in the text, in order (a str.find per mark is much faster than a
     scan for a character class)."""
     offsets = []
@@ -142,7 +142,7 @@ def _candidates(text: str, opening: list[int], start: int, end: int) -> Iterator
 
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
-    opening = _offsets_of(_FINAL_MARKS, text)
+    opening = offsets_of(_FINAL_MARKS, text)
     for seg_start, seg_end in _segments(text):
         start = seg_start
         for match in _candidates(text, opening, seg_start, seg_end):

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..sentences import offsets_of
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[\"“«„])")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _DOUBLE_EITHER = "“„«", "”»", '"'
 _SINGLE_OPEN, _SINGLE_CLOSE, _SINGLE_EITHER = "‘", "’", "'"
@@ -80,19 +82,6 @@ def _single_is_apostrophe(text: str, i: int) -> bool:
     return before in "sS" and (after.isspace() or after in ".,;:")
 
 
-def _offsets_of(marks: str, text: str) -> list[int]:
-    """Where any of `marks` is in the text, in order (a str.find per mark is much faster than a
-    scan for a character class)."""
-    offsets = []
-    for mark in marks:
-        at = text.find(mark)
-        while at != -1:
-            offsets.append(at)
-            at = text.find(mark, at + 1)
-    offsets.sort()
-    return offsets
-
-
 def _scan(text: str, positions: list[int], opening: str, closing: str,
           single: bool) -> list[tuple[int, str]]:
     """The direction of each mark at `positions` that is no apostrophe or stray mark."""
@@ -112,7 +101,7 @@ def _pair(text: str, paragraphs: list[tuple[int, int]], opening: str, closing: s
     quotes: list[QuotedSpan] = []
     parts: list[tuple[int, int]] = []
     open_at: int | None = None
-    positions = _offsets_of(opening + closing + either, text)
+    positions = offsets_of(opening + closing + either, text)
     if not positions:
         return []
     for index, (p_start, p_end) in enumerate(paragraphs):
