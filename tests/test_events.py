@@ -567,8 +567,7 @@ def test_trigger_search_at_possible_first_words_finds_what_a_scan_of_every_token
 def test_one_cue_pattern_finds_what_a_pattern_per_cue_finds():
     import re
 
-    from dyadwatch.annotate.events.flags import _cue_pattern
-    from dyadwatch.annotate.events.lexicon import event_lexicon
+    from dyadwatch.annotate.events.lexicon import _cue_pattern, event_lexicon
 
     lexicon = event_lexicon()
     windows = {" ".join(sentence.text.lower().split()[k:k + n])
@@ -802,8 +801,7 @@ def test_folded_directive_and_condition_searches_find_what_their_case_insensitiv
 
 
 def test_the_lexicon_cue_patterns_are_the_cue_pattern_of_each_modality():
-    from dyadwatch.annotate.events.flags import _cue_pattern
-    from dyadwatch.annotate.events.lexicon import event_lexicon
+    from dyadwatch.annotate.events.lexicon import _cue_pattern, event_lexicon
 
     lexicon = event_lexicon()
     assert set(lexicon.cue_patterns) == set(lexicon.modality)

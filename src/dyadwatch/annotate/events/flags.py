@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...model import Sentence
-from .lexicon import EventLexicon, _cue_pattern  # noqa: F401 - _cue_pattern: tests use it from here
+from .lexicon import EventLexicon
 from .triggers import _Found
 
 COOPERATIVE_QUADS = (1, 2)
