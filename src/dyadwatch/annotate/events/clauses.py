@@ -17,7 +17,7 @@ _SUBORDINATING = (
     r"whom|where|although|though|unless|if|so\s+that|in\s+the\s+wake\s+of)\b|,\s*(?:that|as)\b|"
     r"\bthat\s+(?:was|were|is|are|ha[sd]\s+been)\s)")
 _SUBORDINATOR = re.compile(f"(?i:{_SUBORDINATING})")
-_SUBORDINATOR_LOWERED = case_sensitive(_SUBORDINATING, ",abfilstuw")
+_SUBORDINATOR_LOWERED = case_sensitive(_SUBORDINATING)
 _COMPLEMENT_GAP = re.compile(r"(?i:^(?:(?!\bbut\b|;|,\s+and\b).)*?\b(?:to|that|of)\b)", re.S)
 _CLAUSE_JOIN = re.compile(r"(?i:\bbut\b|;|,\s+(?:and|while|whereas)\b)")
 

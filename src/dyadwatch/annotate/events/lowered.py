@@ -27,10 +27,14 @@ def lowered(text: str, start: int, end: int) -> tuple[str, int] | None:
     return span.lower(), first
 
 
-def case_sensitive(body: str, firsts: str) -> re.Pattern[str]:
+def case_sensitive(body: str) -> re.Pattern[str]:
     """The pattern body (written in lower case, meant for `(?i:body)`) for lower-cased text, behind
-    a look-ahead for `firsts`, the characters its matches can start with, which lets the engine skip
-    ahead."""
+    a look-ahead for the characters its matches can start with (read from the pattern by
+    timex.starts.first_characters), which lets the engine skip ahead."""
+    atoms = first_characters(re.compile(body))
+    if atoms is None:
+        return re.compile(body)
+    firsts = "".join(sorted(source for source, _folded, _word in atoms))
     return re.compile(f"(?=[{firsts}])(?:{body})")
 
 

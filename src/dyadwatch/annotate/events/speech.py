@@ -18,7 +18,7 @@ _REPORTING_VERB = (
     r"declared|explained|warned|wrote|announced|reiterated|concluded|argued|emphasi[sz]ed|asserted|"
     r"maintained|affirmed)\b")
 REPORTING_VERBS = re.compile(f"(?i:{_REPORTING_VERB})")
-_REPORTING_VERBS_LOWERED = case_sensitive(_REPORTING_VERB, "acdeimnrstw")
+_REPORTING_VERBS_LOWERED = case_sensitive(_REPORTING_VERB)
 # "X said Y must …": a deontic modal in reported speech is a demand from the speaker to Y.
 _DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+"
                             r"(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
