@@ -619,10 +619,10 @@ def test_the_quick_sentence_tests_hold_wherever_their_searches_match():
         low = lowered(text, sentence.start, sentence.end)
         ends = [sentence.start + k for m in re.finditer(r"\w+", span) for k in m.span()] + [sentence.end]
         for end in ends:
-            if _DIRECTIVE_THAT.search(text, max(sentence.start, end - 120), end):
+            if _DIRECTIVE_THAT.pattern.search(text, max(sentence.start, end - 120), end):
                 held["directive"] += 1
                 assert layer._may_hold(low, layer._DIRECTIVE_WORDS), span
-            if layer._IN_CONDITION.search(text, max(sentence.start, end - 60), end):
+            if layer._IN_CONDITION.pattern.search(text, max(sentence.start, end - 60), end):
                 held["condition"] += 1
                 assert layer._may_hold(low, layer._CONDITION_WORDS), span
             modal = _DEONTIC_AFTER.match(text, end)
@@ -781,10 +781,10 @@ def test_lower_casing_changes_the_tokens_only_at_the_listed_characters():
 def test_folded_directive_and_condition_searches_find_what_their_case_insensitive_patterns_find():
     from dyadwatch.annotate import events as layer
     from dyadwatch.annotate.events.lowered import lowered
-    from dyadwatch.annotate.events.speech import _DIRECTIVE_THAT, DIRECTIVE_THAT_FOLDED
+    from dyadwatch.annotate.events.speech import _DIRECTIVE_THAT
 
-    pairs = [(_DIRECTIVE_THAT, DIRECTIVE_THAT_FOLDED, 120),
-             (layer._IN_CONDITION, layer._IN_CONDITION_FOLDED, 60)]
+    pairs = [(_DIRECTIVE_THAT.pattern, _DIRECTIVE_THAT, 120),
+             (layer._IN_CONDITION.pattern, layer._IN_CONDITION, 60)]
     extra = ["\u0130f Russia agrees, Chinese troops withdraw.", "Iran would help \u0131f Iraq called.",
              "UNLESS CHINA AGREES, RUSSIA ATTACKS.", "Russia Demanded That Japan Withdraw its troops."]
     sentences = list(_corpus_sentences()) + [(t, s) for t in extra for s in split_sentences(t)]

@@ -58,7 +58,7 @@ from .roles import (
     _target,
     _without_complements_of_the_subject,
 )
-from .speech import DIRECTIVE_THAT_FOLDED, _demands, _reporting, _trailing_speech
+from .speech import _DIRECTIVE_THAT, _demands, _reporting, _trailing_speech
 from .summaries import _clause_tail, _summary
 from .triggers import _Found, _in_name, _is_heading, _nominal, _occasion, _triggers
 
@@ -69,9 +69,7 @@ _VERB_BETWEEN = re.compile(
     r"(?i:\b(?:\w+ed|sent|sends|gave|give|gives|offered|made|makes|paid)\b)")
 _PASSIVE_AUX = Folded(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 _PASSIVE_NOUN = Folded(r"\b(?:was|were|been|being|be|is|are)\s+(?:put|placed|taken)\s+(?:under|into)\s+$")
-_CONDITION = r"\b(?:if|unless)\s+[^,;:.]*$"
-_IN_CONDITION = re.compile(f"(?i:{_CONDITION})")
-_IN_CONDITION_FOLDED = Folded(_CONDITION)  # the same search, on a sentence's `lowered` copy
+_IN_CONDITION = Folded(r"\b(?:if|unless)\s+[^,;:.]*$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 _BREAK_CHARACTER = re.compile("[;:–—]")  # a sentence without one has no _CLAUSE_BREAK
 _BY_AGENT = re.compile(r"\s+by\s+")
@@ -153,10 +151,10 @@ def find_events(
             nominal: set[int] = set()  # where the event nouns start
             coded: list[tuple[bool, _Found, EventMention]] = []
             for found in triggers:
-                if directive and DIRECTIVE_THAT_FOLDED.search(
+                if directive and _DIRECTIVE_THAT.search(
                         text, low, max(sentence.start, found.start - 120), found.start) is not None:
                     continue  # "demanded that Israel ease restrictions": asked for, not done
-                if condition and _IN_CONDITION_FOLDED.search(
+                if condition and _IN_CONDITION.search(
                         text, low, max(sentence.start, found.start - 60), found.start) is not None:
                     continue  # "… unless the president agrees to step down": a condition, not an act
                 if found.trigger.quad == 4 and lexicon.abstract_targets is not None and \

@@ -27,15 +27,18 @@ def lowered(text: str, start: int, end: int) -> tuple[str, int] | None:
     return span.lower(), first
 
 
+def _first_class(body: str) -> str | None:
+    """The characters body's matches can start with, as the inside of a character class (read by
+    timex.starts.first_characters), or None where they cannot be read."""
+    atoms = first_characters(re.compile(body))
+    return None if atoms is None else "".join(sorted(source for source, _folded, _word in atoms))
+
+
 def case_sensitive(body: str) -> re.Pattern[str]:
     """The pattern body (written in lower case, meant for `(?i:body)`) for lower-cased text, behind
-    a look-ahead for the characters its matches can start with (read from the pattern by
-    timex.starts.first_characters), which lets the engine skip ahead."""
-    atoms = first_characters(re.compile(body))
-    if atoms is None:
-        return re.compile(body)
-    firsts = "".join(sorted(source for source, _folded, _word in atoms))
-    return re.compile(f"(?=[{firsts}])(?:{body})")
+    a look-ahead for the characters its matches can start with, which lets the engine skip ahead."""
+    firsts = _first_class(body)
+    return re.compile(body) if firsts is None else re.compile(f"(?=[{firsts}])(?:{body})")
 
 
 class Folded:
@@ -88,9 +91,5 @@ def first_character_scan(body: str) -> re.Pattern[str]:
     """A pattern whose search finds where `body` first matches, with a one-character match (its
     start is the match's start): a first character of body, which the engine scans for in C, then
     (looking back over it) body matching from there."""
-    plain = re.compile(body)
-    atoms = first_characters(plain)
-    if atoms is None:
-        return plain
-    firsts = "".join(sorted(source for source, _folded, _word in atoms))
-    return re.compile(f"[{firsts}](?<=(?={body})[\\s\\S])")
+    firsts = _first_class(body)
+    return re.compile(body) if firsts is None else re.compile(f"[{firsts}](?<=(?={body})[\\s\\S])")

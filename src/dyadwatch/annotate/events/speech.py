@@ -27,12 +27,10 @@ _BEFORE_REPORTING_VERB = re.compile(  # "Thai military sources said", "the minis
     r"(?:\s+(?:sources|officials|spokesman|spokeswoman|spokesperson|authorities|officers|media|radio|"
     r"television))?[\s,]*(?:(?:has|had|also|later|here|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
-_DIRECTIVE = (
+_DIRECTIVE_THAT = Folded(
     r"\b(?:demand|demands|demanded|demanding|insist|insists|insisted|insisting|urge|urges|urged|"
     r"urging|call|calls|called|calling|request|requests|requested|requesting)\b[^.;:]{0,60}?\bthat\s"
     r"[^.;:,]*$")
-_DIRECTIVE_THAT = re.compile(f"(?i:{_DIRECTIVE})")
-DIRECTIVE_THAT_FOLDED = Folded(_DIRECTIVE)  # the same search, on a sentence's `lowered` copy
 
 
 def _reporting(text: str, sentence: Sentence, actors: list[Actor],
