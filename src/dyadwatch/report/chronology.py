@@ -99,8 +99,8 @@ VERBAL_QUADS = (1, 3)  # CAMEO quad classes of words: verbal cooperation, verbal
 PARTS_SHOWN = 2  # of what was said in talks, the sentences a Markdown or HTML entry prints
 
 
-def _talks_key(event: Event) -> tuple[str | None, frozenset[str]]:
-    return event.date, frozenset(_countries(event.source) | _countries(event.target))
+def _parties(event: Event) -> set[str]:
+    return _countries(event.source) | _countries(event.target)
 
 
 def _is_talks(event: Event) -> bool:
@@ -113,7 +113,7 @@ def _said_in(part: Event, talks: Event) -> bool:
     "Putin and Xi spoke by phone. Both praised …; Xi thanked Russia for …". Other talks that day
     stay entries of their own."""
     return part.quad in VERBAL_QUADS and part.plover != "CONSULT" and part.date == talks.date and \
-        _countries(part.source) | _countries(part.target) <= _talks_key(talks)[1] and \
+        _parties(part) <= _parties(talks) and \
         bool({s.document_id for s in part.sources} & {s.document_id for s in talks.sources})
 
 
@@ -124,12 +124,9 @@ def fold_talks(events: list[Event]) -> list[Event]:
     mentions join its sources."""
     talks = sorted(filter(_is_talks, events), key=lambda e: -e.salience)
     parts_of: dict[int, list[Event]] = {}
-    folded: set[int] = set()
+    folded: set[int] = set()  # parts are never talks (CONSULT), so talks are never folded
     for head in talks:
-        if id(head) in folded:
-            continue
-        parts = [e for e in events if e is not head and id(e) not in folded and id(e) not in parts_of
-                 and _said_in(e, head)]
+        parts = [e for e in events if id(e) not in folded and _said_in(e, head)]
         if parts:
             parts_of[id(head)] = parts
             folded.update(id(e) for e in parts)
