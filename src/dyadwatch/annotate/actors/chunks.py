@@ -70,10 +70,10 @@ def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Map
         if node is not None and (i == last or keys[i + 1] not in node) \
                 and not (led and key.endswith(LED_SUFFIX)):
             # no phrase goes on past this token: the token alone is one, or none (as "the", "to"
-            # mostly are): what match_before would find, without it
+            # mostly are): what longest_match would find, without it
             meaning, used = kb.meaning_alone(words[i], node), 1
         else:
-            found = kb.match_before(words, keys, i, last + 1)
+            found = kb.longest_match(words, keys, i)
             meaning, used = (choose(found[1]), found[0]) if found else (None, 0)
         if meaning:
             entry, is_title = meaning

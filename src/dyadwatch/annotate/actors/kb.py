@@ -149,14 +149,13 @@ class KnowledgeBase:
         self, words: Sequence[str] | _Texts, keys: Sequence[str] | _Texts, i: int
     ) -> tuple[int, list[tuple[str, Entry]]] | None:
         """match_at over the tokens' texts and their trie keys (trie.token_key of each text)."""
-        found = self.match_before(words, keys, i, len(keys))
+        found = self.longest_match(words, keys, i)
         return None if found is None else (found[0], list(found[1]))
 
-    def match_before(
-        self, words: Sequence[str] | _Texts, keys: Sequence[str] | _Texts, i: int, end: int
+    def longest_match(
+        self, words: Sequence[str] | _Texts, keys: Sequence[str] | _Texts, i: int
     ) -> tuple[int, tuple[tuple[str, Entry], ...]] | None:
-        """match_words over the tokens before token `end` only (a sentence's, in a document's
-        tokens); the meanings as a tuple."""
+        """match_words with the meanings as the tuple `fitting` keeps, not a copy in a list."""
         found = None
         node = self.trie.get(keys[i])
         j = i + 1
@@ -166,7 +165,7 @@ class KnowledgeBase:
                 kept = self.fitting(meanings, words, i, j)
                 if kept:
                     found = (j - i, kept)
-            if j == end:
+            if j == len(keys):
                 break
             node = node.get(keys[j])
             j += 1
