@@ -807,3 +807,58 @@ def test_the_lexicon_cue_patterns_are_the_cue_pattern_of_each_modality():
     assert set(lexicon.cue_patterns) == set(lexicon.modality)
     for key, cues in lexicon.modality.items():
         assert lexicon.cue_patterns[key].pattern == _cue_pattern(cues).pattern
+
+
+def test_a_verb_of_giving_names_its_recipient_before_the_event_noun():
+    [aid] = full("China has provided Russia a batch of supplies and is helping it buy medical materials "
+                 "in China.", PartialDate(2020, 4, 16))
+    assert brief(aid) == (["CHN"], ["RUS"], "AID")
+    assert aid.summary.startswith("China has provided Russia a batch of supplies")
+    # "firm" right before the noun it modifies is no Chinese firm; the subject gives the support
+    [support] = full("The international community, including Russia, will continue to give China firm "
+                     "support.", PartialDate(2020, 2, 19))
+    assert ([a.code for a in support.source], [a.code for a in support.target]) == (["RUS"], ["CHN"])
+    assert support.summary == "The international community, including Russia, will continue to give China " \
+                              "firm support."
+    [firm] = full("A Chinese firm signed a deal with Russia.")
+    assert [a.code for a in firm.source] == ["CHNBUS"]
+    [protest] = full("Russia sent Lavrov to protest the decision.")  # an infinitive, not a thing given
+    assert [a.code for a in protest.source] == ["RUSGOV"]
+
+
+def test_a_message_that_offers_is_its_senders_offer():
+    found = full("Putin sent Chinese President Xi Jinping a message of sympathy that offered medical "
+                 "supplies.", PartialDate(2020, 1, 31))
+    assert found
+    assert all(brief(e)[:2] == (["RUSGOV"], ["CHNGOV"]) for e in found)
+    assert all(e.summary.startswith("Putin sent Chinese President Xi Jinping") for e in found)
+
+
+def test_kinds_of_travel_and_definite_nouns_told_before_are_no_events():
+    invitations = full("Russia will stop issuing invitations for Chinese citizens on private and study "
+                       "visits.")
+    assert "CONSULT" not in {e.plover for e in invitations}
+    assert full("The ban covers Chinese citizens travelling to Russia for work, study, private visits "
+                "and tourism.") == []
+    assert full("Chinese students in Russian universities affected by the restrictions will be offered "
+                "distance learning.") == []
+    # a definite noun that says on whom, and a verb after a noun, still name acts
+    [imposed] = full("Russia imposed the new restrictions on Chinese citizens.")
+    assert brief(imposed) == (["RUS"], ["CHNCVL"], "COERCE")
+    [restricted] = full("The Russian government restricted entry for Chinese citizens.")
+    assert brief(restricted) == (["RUSGOV"], ["CHNCVL"], "COERCE")
+
+
+def test_a_capital_after_a_target_preposition_is_the_target():
+    [event] = full("Chinese doctors arrived in Moscow on a Russian military aircraft.")
+    assert [(a.code, a.text) for a in event.target] == [("RUS", "Moscow")]
+
+
+def test_a_summary_starts_at_the_head_its_source_qualifies():
+    [team] = full("A team of ten Chinese medical experts arrived in Moscow.")
+    assert team.summary == "A team of ten Chinese medical experts arrived in Moscow."
+    [call] = full("Russian President Vladimir Putin and his Chinese counterpart, Xi Jinping, held a "
+                  "telephone conversation.")
+    assert call.summary.startswith("Russian President Vladimir Putin and his Chinese counterpart, Xi Jinping")
+    [condemned] = full("In a statement, Russia, which borders China, condemned China.")
+    assert condemned.summary.startswith("Russia, which borders China, condemned")

@@ -53,14 +53,16 @@ from .roles import (
     _parsed_roles,
     _place_after,
     _purpose_after_phrase,
+    _recipient,
     _skip_apposition,
     _subject_scan,
     _target,
     _without_complements_of_the_subject,
+    _without_noun_modifiers,
 )
 from .speech import _DIRECTIVE_THAT, _demands, _reporting, _trailing_speech
-from .summaries import _clause_tail, _summary
-from .triggers import _Found, _in_name, _is_heading, _nominal, _occasion, _triggers
+from .summaries import _clause_tail, _summary, _summary_start
+from .triggers import _anaphoric, _Found, _in_name, _is_heading, _nominal, _occasion, _triggers
 
 __all__ = ["find_events"]
 
@@ -122,8 +124,11 @@ def find_events(
         in_sentence = actors_in(sentence.start, sentence.end)
         triggers = [f for f in _triggers(text, sentence, lexicon)
                     if not _inside_an_actor(f, in_sentence) and not _in_name(text, sentence, f)
-                    and not _occasion(text, f)] \
+                    and not _occasion(text, f) and not _anaphoric(text, f)] \
             if in_sentence else []  # a trigger inside a name: "Egyptian demonstrators"
+        if triggers and lexicon.noun_modifiers:
+            in_sentence = _without_noun_modifiers(text, in_sentence, triggers, lexicon.noun_modifiers,
+                                                  lexicon.recipient_verbs)
         candidates.append((sentence, in_sentence, triggers))
     use_parser = parse.enabled() if parser is None else parser
     parsed = parse.parse(text, [(s.start, s.end) for s, a, f in candidates if len(a) >= 2 and f]) \
@@ -283,14 +288,26 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
             source = _coordinated_after(text, actors, before[0], found.start)
         elif before:
             source = _coordinated_before(text, actors, before[-1], clause_start)
-        target, landing = _target(text, found, trigger, actors, after, clause_end, low)
+        target, landing = _target(text, found, trigger, actors, after, clause_end, low, kb)
         if purpose and not target and actors[before[-1]] not in source:
             target = [actors[before[-1]]]  # where the purpose is carried out: "to Bosnia … to investigate"
         if landing and source:  # a group named by nationality in the object comes first
             nearer = _object_target(text, found, clause_end, source, kb)
             if nearer and nearer[0].start < target[0].start:
                 target = nearer
-        if trigger.pos == "noun" and not target and source and before:
+        recipient = actors[before[-1]] if before and lexicon.recipient_verbs else None
+        relative = lexicon.content_relative.search(text, max(clause_start, found.start - 80), found.start) \
+            if recipient is not None and lexicon.content_relative is not None else None
+        received = relative.start() if relative is not None else found.start  # where the thing given starts
+        if recipient is not None and \
+                _recipient(text, recipient, received, clause_start, lexicon.recipient_verbs):
+            # "provided Russia a batch of supplies", "sent Xi a message that offered …": the subject
+            # gives, the first object receives
+            subject = _coordinated_after(text, actors, before[0], recipient.start) \
+                if actors[before[0]] is not recipient else []
+            source = [a for a in subject if a is not recipient]
+            target = _coordinated_before(text, actors, before[-1], source[-1].end if source else clause_start)
+        elif trigger.pos == "noun" and not target and source and before:
             subject = _coordinated_after(text, actors, before[0], found.start)
             if subject[0] is not source[0] and _VERB_BETWEEN.search(text, subject[-1].end, source[0].start):
                 # "Putin sent President Xi a message": the noun's giver is the clause's subject
@@ -338,7 +355,9 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
     dated = facts.narrated if modality is None else facts.dated
     date, precision, anchor = _event_date(dated, found.start, running, publication)
 
-    span_start = min([found.start, *(a.start for a in source)])
+    first = min(source, key=lambda a: a.start)
+    span_start = found.start if found.start < first.start \
+        else _summary_start(text, first.start, first.end, found.start, clause_start)
     span_end = max([found.end, *(a.end for a in target)])
     return EventMention(
         start=sentence.start, end=sentence.end, trigger_start=found.start, trigger_end=found.end,

@@ -74,6 +74,18 @@ class EventLexicon:
     optional_pattern: re.Pattern[str] | None = None
     abstract_targets: re.Pattern[str] | None = None  # "fight against the virus": no one is attacked
     approximators: frozenset[str] = frozenset()  # "up to", "about" before a number: passed over freely
+    recipient_verbs: frozenset[str] = frozenset()  # "provided Russia a batch of supplies"
+    noun_modifiers: frozenset[str] = frozenset()  # "give China firm support": not a Chinese firm
+    content_nouns: frozenset[str] = frozenset()  # "sent Xi a message that offered aid"
+
+    @cached_property
+    def content_relative(self) -> re.Pattern[str] | None:
+        """A relative clause on a message noun, ending where its verb starts: "a message of
+        sympathy that offered …", "a letter which also proposed …"."""
+        if not self.content_nouns:
+            return None
+        nouns = "|".join(re.escape(n) for n in sorted(self.content_nouns, key=len, reverse=True))
+        return re.compile(rf"(?i:\b(?:{nouns})(?:\s+of\s+[\w'’-]+)?\s+(?:that|which)\s+(?:also\s+)?)$")
 
     @cached_property
     def passing(self) -> frozenset[str]:
@@ -193,9 +205,18 @@ def load_lexicon(data: Any) -> EventLexicon:
         r"\s+(?:(?:against|on|off|with)\s+)?(?:[a-z][\w'’-]*\s+){0,5}?(?:"
         + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(abstract, key=len, reverse=True))
         + r")\b") if abstract else None
+    roles = data.get("roles") or {}
+    if not isinstance(roles, dict):
+        raise LexiconError("triggers.yaml: roles must map recipient_verbs, noun_modifiers and "
+                           "content_nouns to lists of words")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in roles.get(key) or [])
+
     return EventLexicon(phrases, modality, frozenset(str(w).lower() for w in optional.get("words") or []),
                         pattern, abstract_pattern,
-                        frozenset(str(w).lower() for w in optional.get("approximators") or []))
+                        frozenset(str(w).lower() for w in optional.get("approximators") or []),
+                        words("recipient_verbs"), words("noun_modifiers"), words("content_nouns"))
 
 
 @lru_cache(maxsize=1)

@@ -176,10 +176,27 @@ def _condition_allows(text: str, trigger: Trigger, start: int, end: int) -> bool
     return trigger.category == "THREATEN" or _CONDITION.search(text, start, end) is None
 
 
+def _place_named_at(text: str, position: int, end: int, kb: KnowledgeBase | None) -> list[Actor]:
+    """A country or capital right at `position` ("arrived in Moscow"), which the actor layer leaves
+    out after a locative preposition, as its country."""
+    if kb is None:
+        return []
+    for start, stop, meanings in _kb_matches(kb, text[position:min(end, position + 30)], position):
+        if start != position:
+            return []
+        place = next((e for _, e in meanings if e.kind in ("country", "capital") and e.country), None)
+        if place is None:
+            return []
+        return [Actor(start, stop, text[start:stop], place.country or "", place.country, None, place.name)]
+    return []
+
+
 def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], after: list[int],
-            clause_end: int, low: tuple[str, int] | None) -> tuple[list[Actor], bool]:
+            clause_end: int, low: tuple[str, int] | None,
+            kb: KnowledgeBase | None = None) -> tuple[list[Actor], bool]:
     """The target, and whether it is only the first actor after the trigger (no preposition or
-    object names it); `low` is the sentence `lowered`."""
+    object names it); `low` is the sentence `lowered`. With `kb`, a country or capital right after
+    a target preposition is the target where no actor stands there ("arrived in Moscow")."""
     if trigger.category == "THREATEN":  # "threatened to ban voting in X if Hamas ran": who must comply
         condition = _CONDITION.search(text, found.end, clause_end)
         party = next((i for i in after if condition is not None and actors[i].start >= condition.end()
@@ -196,6 +213,10 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
             return _coordinated_after(text, actors, first, clause_end), False
     for _, prep_end in preps:  # the nearest first: "agreed to US mediation … with the Palestinians"
         candidates = [i for i in after if actors[i].start >= prep_end and actors[i].start - prep_end <= 30]
+        place = _place_named_at(text, prep_end, clause_end, kb) \
+            if not candidates or actors[candidates[0]].start > prep_end else []
+        if place:  # "arrived in Moscow on a Russian aircraft": Moscow, not the aircraft
+            return place, False
         if candidates:
             return _coordinated_after(text, actors, candidates[0], clause_end), False
     if trigger.takes_object and trigger.pos == "verb" and after:
@@ -330,3 +351,36 @@ def _object_target(text: str, found: _Found, clause_end: int, source: list[Actor
             country = source[0].country
             return [Actor(start, end, text[start:end], country + group.sector, country, group.sector)]
     return []
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+_RECIPIENT_GAP = re.compile(  # "Russia a batch of", "Xi a message", "China firm"; not "Lavrov to"
+    r"(?:\s+(?!(?:to|and|or|but|that|which|who|as|if)\b)[\w'’-]+){0,3}\s+", re.IGNORECASE)
+
+
+def _recipient(text: str, actor: Actor, noun_start: int, clause_start: int, verbs: frozenset[str]) -> bool:
+    """Whether `actor` is the first object of a verb of giving, with the noun it receives starting at
+    `noun_start`: "provided Russia a batch of supplies", "sent Xi a message of sympathy"."""
+    word = _WORD_BEFORE.search(text, max(clause_start, actor.start - 24), actor.start)
+    return word is not None and word.group(1).lower() in verbs and \
+        _RECIPIENT_GAP.fullmatch(text, actor.end, noun_start) is not None
+
+
+def _without_noun_modifiers(text: str, actors: list[Actor], found: Sequence[_Found],
+                            modifiers: frozenset[str], verbs: frozenset[str]) -> list[Actor]:
+    """"give China firm support": an actor after a verb of giving whose last word also modifies
+    the event word right after it is its country alone ("China"), not a sector of it ("China
+    firm", a business). "A Chinese firm signed" keeps its firm."""
+    starts = {f.start for f in found}
+    out = actors
+    for i, actor in enumerate(actors):
+        head, _, last = actor.text.rpartition(" ")
+        if head and last.lower() in modifiers and actor.country and \
+                text[actor.end:actor.end + 1] == " " and actor.end + 1 in starts and \
+                (word := _WORD_BEFORE.search(text, max(0, actor.start - 24), actor.start)) is not None and \
+                word.group(1).lower() in verbs:
+            if out is actors:
+                out = list(actors)
+            out[i] = Actor(actor.start, actor.start + len(head), head, actor.country, actor.country, None,
+                           resolved_from=actor.resolved_from)
+    return out

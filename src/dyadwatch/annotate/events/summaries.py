@@ -37,6 +37,48 @@ def _summary(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
     return words[0].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")
 
 
+# "Experts from ", "A team of ten ", "The team sent by ": a head noun the source only qualifies
+_HEAD_BEFORE = re.compile(
+    r"(?i:(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:from|of|in|at|(?:sent|led|dispatched|organi[sz]ed)\s+by)"
+    r"\s+(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+(?:of\s+)?)?)$")
+_APPOSITION_OPEN = re.compile(r"(?i:,\s*((?:including|such\s+as|notably)\s+)?)$")
+_APPOSITION_CLOSE = re.compile(r",\s*(?=[a-z])")  # "Xi Jinping, held", "Russia, will continue"
+_PHRASE_OPENING = re.compile(r"(?i:(?:[,;:(]|\bthat)\s*)")
+_PREPOSITION_FIRST = re.compile(r"(?i:(?:in|on|at|after|before|during|with|for|from|by|amid|under)\b)")
+APPOSITION_HEAD_WORDS = 8
+
+
+def _phrase_start(text: str, position: int, clause_start: int) -> int:
+    """Where the phrase ending at `position` starts: after the last comma, colon, bracket or
+    "that" of the clause before it."""
+    start = clause_start
+    for opening in _PHRASE_OPENING.finditer(text, clause_start, position):
+        start = opening.end()
+    return start
+
+
+def _summary_start(text: str, source_start: int, source_end: int, trigger_start: int,
+                   clause_start: int) -> int:
+    """Where a summary starts: at its source, or at the head of the subject the source only
+    qualifies: "Experts from <Heilongjiang> arrived", "the international community, including
+    <Russia>, will …", "Putin and his Chinese counterpart, <Xi Jinping>, held talks"."""
+    if source_start <= clause_start:
+        return source_start
+    head = _HEAD_BEFORE.search(text, max(clause_start, source_start - 40), source_start)
+    if head is not None and head.start() == _phrase_start(text, head.start(), clause_start):
+        return head.start()
+    opening = _APPOSITION_OPEN.search(text, max(clause_start, source_start - 24), source_start)
+    closing = _APPOSITION_CLOSE.match(text, source_end)
+    if opening is None or closing is None or closing.end() > trigger_start:
+        return source_start
+    start = _phrase_start(text, opening.start(), clause_start)
+    words = text[start:opening.start()].split()
+    if not words or len(words) > APPOSITION_HEAD_WORDS or \
+            (opening.group(1) is None and _PREPOSITION_FIRST.match(words[0])):
+        return source_start  # "In a statement, Russia, …" opens with a phrase of its own
+    return start
+
+
 def _clause_tail(text: str, position: int, clause_end: int) -> int:
     """Extend a summary to the end of its phrase: up to the next comma or the clause end."""
     stop = _PHRASE_END.search(text, position, clause_end)

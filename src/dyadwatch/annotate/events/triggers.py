@@ -114,6 +114,25 @@ def _occasion(text: str, found: _Found) -> bool:
     return before is not None and (before.group(1).lower() != "on" or noun in _INVITING_NOUNS)
 
 
+_DEFINITE_BEFORE = re.compile(r"(?i:\b(?:the|these|those|such)\s+(?:[a-z][\w-]*\s+){0,2})$")
+# a verb form is a noun right after the determiner or after an adjective ("the relevant restrictions"),
+# not after any word ("the government restricted")
+_DEFINITE_BEFORE_A_VERB_FORM = re.compile(
+    r"(?i:\b(?:the|these|those|such)\s+(?:(?:[a-z]+(?:al|ive|ous|ic|ful|ary|ible|able|ate|ant|ent)|new|"
+    r"latest|recent|current|existing)\s+)?)$")
+_NAMED_AFTER = re.compile(  # "the ban on", "the talks with", "the sanctions imposed by"
+    r"(?i:\s*(?:,\s*)?(?:of|on|against|to|with|from|for|in|between|by|at|imposed|announced)\b)")
+
+
+def _anaphoric(text: str, found: _Found) -> bool:
+    """A definite event noun with nothing after it that says whose or on whom ("adjust the
+    relevant restrictions", "affected by the ban") speaks of an act told before, not a new one;
+    "the closure of the border" and "the talks with Japan" still name one."""
+    before = _DEFINITE_BEFORE if found.trigger.pos == "noun" else _DEFINITE_BEFORE_A_VERB_FORM
+    return before.search(text, max(0, found.start - 40), found.start) is not None and \
+        _NAMED_AFTER.match(text, found.end) is None
+
+
 def _is_heading(text: str) -> bool:
     """A heading or a caption, not a claim: short and without a closing stop."""
     return not text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")")) \
