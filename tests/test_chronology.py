@@ -233,3 +233,17 @@ def test_actor_named_only_by_the_event_layer_keeps_its_country_in_the_chronology
         frame = ws.chronology("RUS,CHN")
         assert list(frame["date"]) == ["2020-03-02"] and list(frame["plover"]) == ["AID"]
         assert list(frame["source"]) == [["CHN"]] and list(frame["target"]) == [["RUS"]]
+
+
+def test_a_fused_event_prefers_a_summary_that_opens_a_clause():
+    from dyadwatch.fuse import _best_summary, _opens_a_clause
+
+    sentence = ("On April 11 a team of Chinese specialists from the China CDC and Heilongjiang medical "
+                "institutions arrived in Moscow.")
+    assert not _opens_a_clause("Heilongjiang medical institutions arrived in Moscow.", sentence)
+    assert _opens_a_clause("Ten experts arrive in Moscow.", "April 11, 2020: Ten experts arrive in Moscow.")
+    mid = {"summary": "Heilongjiang medical institutions arrived in Moscow.", "sentence": sentence}
+    whole = {"summary": "A team of Chinese medical experts arrived in Moscow.",
+             "sentence": "A team of Chinese medical experts arrived in Moscow on Saturday."}
+    assert _best_summary([mid, whole]) == whole["summary"]
+    assert _best_summary([whole, mid]) == whole["summary"]

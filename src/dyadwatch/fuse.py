@@ -129,12 +129,25 @@ def _event(cluster: _Cluster) -> Event:
                  round(2.0 * len(outlets) + len(mentions) + abs(intensity) / 10, 2), sources, context)
 
 
+_CLAUSE_OPENING = re.compile(r"(?:^|[:;,(—–]|--|\bthat)\s*$")
+
+
+def _opens_a_clause(summary: str, sentence: str) -> bool:
+    """Whether a summary's first two words open a clause of its sentence (its start, or after a
+    colon, comma, dash or "that") rather than start inside a phrase ("Heilongjiang medical
+    institutions arrived" out of "specialists from … Heilongjiang medical institutions arrived")."""
+    head = " ".join(summary.split()[:2]).rstrip(".,")
+    at = sentence.lower().find(head.lower()) if head else -1
+    return at >= 0 and _CLAUSE_OPENING.search(sentence[:at]) is not None
+
+
 def _best_summary(mentions: list[dict[str, Any]]) -> str:
     """The summary that names its actors best: prefer ones that start with a name, not a pronoun,
-    and are neither fragments nor run-ons."""
-    def score(m: dict[str, Any]) -> tuple[int, int]:
+    that open a clause of their sentence, and are neither fragments nor run-ons."""
+    def score(m: dict[str, Any]) -> tuple[bool, bool, int]:
         summary = m["summary"] or ""
         words = len(summary.split())
         named = not re.match(r"(?i)(he|she|it|they|the two|both)\b", summary)
-        return (named and 4 <= words <= 22, -abs(words - 12))
+        return (named and 4 <= words <= 22, _opens_a_clause(summary, m.get("sentence") or ""),
+                -abs(words - 12))
     return max(mentions, key=score)["summary"]
