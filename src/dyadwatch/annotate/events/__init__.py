@@ -76,6 +76,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 _BREAK_CHARACTER = re.compile("[;:–—]")  # a sentence without one has no _CLAUSE_BREAK
 _BY_AGENT = re.compile(r"\s+by\s+")
 _TO_AFTER = re.compile(r"\s+to\b")
+_RELATIVE_WORD = re.compile(r"\b(?:that|which)\s")  # what lexicon.content_relative ends with, to test first
 # Whether a sentence can hold what a search before each trigger looks for: the words of
 # _DIRECTIVE_THAT and _IN_CONDITION in the lower-cased sentence, and the modals of a demand. Each
 # holds wherever its search can match (these searches ignore case; text that lower-casing would
@@ -297,7 +298,8 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
                 target = nearer
         recipient = actors[before[-1]] if before and lexicon.recipient_verbs else None
         relative = lexicon.content_relative.search(text, max(clause_start, found.start - 80), found.start) \
-            if recipient is not None and lexicon.content_relative is not None else None
+            if recipient is not None and lexicon.content_relative is not None \
+            and _RELATIVE_WORD.search(text, max(clause_start, found.start - 12), found.start) else None
         received = relative.start() if relative is not None else found.start  # where the thing given starts
         if recipient is not None and \
                 _recipient(text, recipient, received, clause_start, lexicon.recipient_verbs):

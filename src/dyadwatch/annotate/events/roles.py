@@ -213,8 +213,9 @@ def _target(text: str, found: _Found, trigger: Trigger, actors: list[Actor], aft
             return _coordinated_after(text, actors, first, clause_end), False
     for _, prep_end in preps:  # the nearest first: "agreed to US mediation … with the Palestinians"
         candidates = [i for i in after if actors[i].start >= prep_end and actors[i].start - prep_end <= 30]
-        place = _place_named_at(text, prep_end, clause_end, kb) \
-            if not candidates or actors[candidates[0]].start > prep_end else []
+        named_here = text[prep_end:prep_end + 1].isupper() and \
+            (not candidates or actors[candidates[0]].start > prep_end)  # a place's name has a capital
+        place = _place_named_at(text, prep_end, clause_end, kb) if named_here else []
         if place:  # "arrived in Moscow on a Russian aircraft": Moscow, not the aircraft
             return place, False
         if candidates:
@@ -361,9 +362,10 @@ _RECIPIENT_GAP = re.compile(  # "Russia a batch of", "Xi a message", "China firm
 def _recipient(text: str, actor: Actor, noun_start: int, clause_start: int, verbs: frozenset[str]) -> bool:
     """Whether `actor` is the first object of a verb of giving, with the noun it receives starting at
     `noun_start`: "provided Russia a batch of supplies", "sent Xi a message of sympathy"."""
+    if _RECIPIENT_GAP.fullmatch(text, actor.end, noun_start) is None:  # anchored: the cheaper test first
+        return False
     word = _WORD_BEFORE.search(text, max(clause_start, actor.start - 24), actor.start)
-    return word is not None and word.group(1).lower() in verbs and \
-        _RECIPIENT_GAP.fullmatch(text, actor.end, noun_start) is not None
+    return word is not None and word.group(1).lower() in verbs
 
 
 def _without_noun_modifiers(text: str, actors: list[Actor], found: Sequence[_Found],
@@ -374,9 +376,10 @@ def _without_noun_modifiers(text: str, actors: list[Actor], found: Sequence[_Fou
     starts = {f.start for f in found}
     out = actors
     for i, actor in enumerate(actors):
+        if actor.end + 1 not in starts:
+            continue
         head, _, last = actor.text.rpartition(" ")
-        if head and last.lower() in modifiers and actor.country and \
-                text[actor.end:actor.end + 1] == " " and actor.end + 1 in starts and \
+        if head and last.lower() in modifiers and actor.country and text[actor.end:actor.end + 1] == " " and \
                 (word := _WORD_BEFORE.search(text, max(0, actor.start - 24), actor.start)) is not None and \
                 word.group(1).lower() in verbs:
             if out is actors:

@@ -41,6 +41,8 @@ def _summary(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
 _HEAD_BEFORE = re.compile(
     r"(?i:(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:from|of|in|at|(?:sent|led|dispatched|organi[sz]ed)\s+by)"
     r"\s+(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+(?:of\s+)?)?)$")
+_HEAD_LAST_WORDS = frozenset({"from", "of", "in", "at", "by", "two", "three", "four", "five", "six", "seven",
+                              "eight", "nine", "ten", "dozens", "hundreds", "thousands"})  # _HEAD_BEFORE's
 _APPOSITION_OPEN = re.compile(r"(?i:,\s*((?:including|such\s+as|notably)\s+)?)$")
 _APPOSITION_CLOSE = re.compile(r",\s*(?=[a-z])")  # "Xi Jinping, held", "Russia, will continue"
 _PHRASE_OPENING = re.compile(r"(?i:(?:[,;:(]|\bthat)\s*)")
@@ -64,12 +66,16 @@ def _summary_start(text: str, source_start: int, source_end: int, trigger_start:
     <Russia>, will …", "Putin and his Chinese counterpart, <Xi Jinping>, held talks"."""
     if source_start <= clause_start:
         return source_start
-    head = _HEAD_BEFORE.search(text, max(clause_start, source_start - 40), source_start)
-    if head is not None and head.start() == _phrase_start(text, head.start(), clause_start):
-        return head.start()
-    opening = _APPOSITION_OPEN.search(text, max(clause_start, source_start - 24), source_start)
+    last = text[max(clause_start, source_start - 14):source_start].split()[-1:]
+    if last and (last[0].lower() in _HEAD_LAST_WORDS or last[0][0].isdigit()):  # before the search
+        head = _HEAD_BEFORE.search(text, max(clause_start, source_start - 40), source_start)
+        if head is not None and head.start() == _phrase_start(text, head.start(), clause_start):
+            return head.start()
     closing = _APPOSITION_CLOSE.match(text, source_end)
-    if opening is None or closing is None or closing.end() > trigger_start:
+    if closing is None or closing.end() > trigger_start:
+        return source_start
+    opening = _APPOSITION_OPEN.search(text, max(clause_start, source_start - 24), source_start)
+    if opening is None:
         return source_start
     start = _phrase_start(text, opening.start(), clause_start)
     words = text[start:opening.start()].split()
