@@ -862,3 +862,30 @@ def test_a_summary_starts_at_the_head_its_source_qualifies():
     assert call.summary.startswith("Russian President Vladimir Putin and his Chinese counterpart, Xi Jinping")
     [condemned] = full("In a statement, Russia, which borders China, condemned China.")
     assert condemned.summary.startswith("Russia, which borders China, condemned")
+
+
+def test_what_is_denied_or_done_without_is_negated():
+    [halt] = full("The Russian side said the steps do not mean a total halt to exchanges with China.")
+    assert halt.negated
+    [consulting] = full("Russia acted without consulting China.")
+    assert consulting.negated
+    assert full("Holders of these visas may enter the Russian Federation without restriction.") == []
+    [ban] = full("Russia announced a complete ban on Chinese citizens.")  # no denial: an act
+    assert not ban.negated
+
+
+def test_a_chronology_line_in_the_present_tense_shares_its_subject():
+    found = full("Jan. 31, 2020: Putin sends Xi a message of support and offers medical aid.",
+                 PartialDate(2020, 5))
+    assert found and all([a.code for a in e.source] == ["RUSGOV"] for e in found)
+    # a participle on a message noun is the sender's act, as a relative clause on it is
+    [offering] = full("On the same day President Vladimir Putin sent President Xi Jinping a message of "
+                      "sympathy offering medical supplies.", PartialDate(2020, 4))
+    assert offering.trigger_text == "offering"
+    assert brief(offering)[:2] == (["RUSGOV"], ["CHNGOV"])
+
+
+def test_a_summary_cut_for_length_ends_before_a_joined_clause():
+    [thanks] = full("Xi also thanked Moscow for its help during the worst of China's epidemic and said a "
+                    "team of Chinese doctors would travel to Russia.", PartialDate(2020, 4, 11))
+    assert thanks.summary == "Xi also thanked Moscow for its help during the worst of China's epidemic."

@@ -62,7 +62,7 @@ from .roles import (
 )
 from .speech import _DIRECTIVE_THAT, _demands, _reporting, _trailing_speech
 from .summaries import _clause_tail, _summary, _summary_start
-from .triggers import _anaphoric, _Found, _in_name, _is_heading, _nominal, _occasion, _triggers
+from .triggers import _anaphoric, _Found, _in_name, _is_heading, _nominal, _occasion, _ruled_out, _triggers
 
 __all__ = ["find_events"]
 
@@ -125,7 +125,7 @@ def find_events(
         in_sentence = actors_in(sentence.start, sentence.end)
         triggers = [f for f in _triggers(text, sentence, lexicon)
                     if not _inside_an_actor(f, in_sentence) and not _in_name(text, sentence, f)
-                    and not _occasion(text, f) and not _anaphoric(text, f)] \
+                    and not _occasion(text, f) and not _anaphoric(text, f) and not _ruled_out(text, f)] \
             if in_sentence else []  # a trigger inside a name: "Egyptian demonstrators"
         if triggers and lexicon.noun_modifiers:
             in_sentence = _without_noun_modifiers(text, in_sentence, triggers, lexicon.noun_modifiers,
@@ -299,7 +299,8 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
         recipient = actors[before[-1]] if before and lexicon.recipient_verbs else None
         relative = lexicon.content_relative.search(text, max(clause_start, found.start - 80), found.start) \
             if recipient is not None and lexicon.content_relative is not None \
-            and _RELATIVE_WORD.search(text, max(clause_start, found.start - 12), found.start) else None
+            and (_RELATIVE_WORD.search(text, max(clause_start, found.start - 12), found.start)
+                 or text[found.start:found.end].endswith("ing")) else None
         received = relative.start() if relative is not None else found.start  # where the thing given starts
         if recipient is not None and \
                 _recipient(text, recipient, received, clause_start, lexicon.recipient_verbs):

@@ -20,6 +20,11 @@ _PREPARING = re.compile(  # "prepared to attack", not the willingness of "is pre
     r"(?i:(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
     r"\bprepar(?:ed|es|ing)\s+to\s+(?:[\w-]+\s+){0,2})$")
 NEGATION_WINDOW, MODALITY_WINDOW = 3, 6  # tokens before the trigger
+# "the measures do not amount to a complete ban", "does not mean a total halt": what is named is
+# denied; "acted without consulting China": what is named did not happen
+_DENIED_AS = re.compile(
+    r"(?i:\b(?:not|n't|never)\s+(?:amount(?:s|ed)?\s+to|mean|means|meant|constitute|constitutes|represent|"
+    r"represents|equal|equals)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}|\bwithout\s+)$")
 NOUN_MODALITY_WINDOW = 12  # an event noun's modal sits before its verb: "will provide … food aid"
 
 
@@ -29,7 +34,8 @@ def cues(text: str, sentence: Sentence, found: _Found, clause_start: int,
     before it (a noun's modal may sit before its verb), else a question."""
     window = text[max(clause_start, found.start - 60):found.start].lower().split()
     patterns = lexicon.cue_patterns
-    negated = patterns["negation"].search(" ".join(window[-NEGATION_WINDOW:])) is not None
+    negated = patterns["negation"].search(" ".join(window[-NEGATION_WINDOW:])) is not None or \
+        _DENIED_AS.search(text, max(clause_start, found.start - 60), found.start) is not None
     recent = " ".join(window[-(MODALITY_WINDOW if found.trigger.pos == "verb" else NOUN_MODALITY_WINDOW):])
     modality = None
     if patterns["hypothetical"].search(recent) is not None:

@@ -80,12 +80,13 @@ class EventLexicon:
 
     @cached_property
     def content_relative(self) -> re.Pattern[str] | None:
-        """A relative clause on a message noun, ending where its verb starts: "a message of
-        sympathy that offered …", "a letter which also proposed …"."""
+        """A message noun before a relative clause or a participle, ending where its verb starts:
+        "a message of sympathy that offered …", "a letter which also proposed …", "a message
+        offering …"."""
         if not self.content_nouns:
             return None
         nouns = "|".join(re.escape(n) for n in sorted(self.content_nouns, key=len, reverse=True))
-        return re.compile(rf"(?i:\b(?:{nouns})(?:\s+of\s+[\w'’-]+)?\s+(?:that|which)\s+(?:also\s+)?)$")
+        return re.compile(rf"(?i:\b(?:{nouns})(?:\s+of\s+[\w'’-]+)?\s+(?:(?:that|which)\s+(?:also\s+)?)?)$")
 
     @cached_property
     def passing(self) -> frozenset[str]:

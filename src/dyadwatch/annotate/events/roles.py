@@ -144,7 +144,8 @@ _COORDINATED_VERB_BEFORE = Folded(
 
 def _dependent_verb(text: str, found: _Found, start: int, low: tuple[str, int] | None) -> str | None:
     """"participle" after a comma ("…, killing 20 people"), "coordinated" for a verb joined to an
-    earlier one ("… and wounded two others", "… and last week barred …"): either way its subject
+    earlier one ("… and wounded two others", "… and last week barred …", a chronology's present
+    tense "sends Xi a message … and offers medical aid"): either way its subject
     is the clause's subject. `low` is the sentence `lowered`."""
     if found.trigger.pos != "verb":
         return None
@@ -152,7 +153,7 @@ def _dependent_verb(text: str, found: _Found, start: int, low: tuple[str, int] |
     lo = max(start, found.start - 48)
     if word.endswith("ing") and _PARTICIPLE_BEFORE.search(text, lo, found.start):
         return "participle"
-    if word.endswith(("ed", "ing")) and \
+    if word.endswith(("ed", "ing", "s")) and \
             _COORDINATED_VERB_BEFORE.search(text, low, lo, found.start) is not None:
         return "coordinated"
     return None

@@ -14,6 +14,7 @@ _DATE_PREPOSITION = re.compile(r"(?i:\b(?:on|in|from|since|by|during|at)\s*)$")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _SPACED_PUNCTUATION = re.compile(" [,.;:]")  # the same, faster, where words are joined by single spaces
 _WORD = re.compile(r"\S+")
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})  # where a cut summary may end instead
 SUMMARY_TAIL_WORDS = 14  # words after the source, trigger and target that a summary may keep
 _DANGLING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "in", "on", "for", "with",
                        "by", "at", "from", "that", "its", "their", "his", "her"})
@@ -94,6 +95,9 @@ def _clause_tail(text: str, position: int, clause_end: int) -> int:
     words = list(_WORD.finditer(text[position:end]))
     if len(words) > SUMMARY_TAIL_WORDS:
         kept = words[:SUMMARY_TAIL_WORDS]
+        joined = [i for i, w in enumerate(kept) if i and w.group(0).lower() in _CONJUNCTIONS]
+        if joined:  # "… for its help during the worst of the epidemic and said a team": before "and"
+            kept = kept[:joined[-1]]
         while kept and kept[-1].group(0).lower().strip(",;") in _DANGLING:
             kept.pop()
         end = position + (kept[-1].end() if kept else 0)
