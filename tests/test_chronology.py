@@ -247,3 +247,18 @@ def test_a_fused_event_prefers_a_summary_that_opens_a_clause():
              "sentence": "A team of Chinese medical experts arrived in Moscow on Saturday."}
     assert _best_summary([mid, whole]) == whole["summary"]
     assert _best_summary([whole, mid]) == whole["summary"]
+
+
+def test_a_fused_event_speaks_with_its_most_central_summary_among_equals():
+    from dyadwatch.fuse import _best_summary
+
+    presidents = [{"summary": "Xi Jinping spoke with Vladimir Putin by phone about the pandemic.",
+                   "sentence": "Xi Jinping spoke with Vladimir Putin by phone about the pandemic."},
+                  {"summary": "Putin and Xi spoke by phone about the pandemic and cooperation.",
+                   "sentence": "Putin and Xi spoke by phone about the pandemic and cooperation."}]
+    ministers = {"summary": "Lavrov and Wang Yi also discussed vaccines and border checks together.",
+                 "sentence": "The ministers, Lavrov and Wang Yi also discussed vaccines and border checks "
+                             "together."}
+    # three summaries of the same length: the one that shares the most words with the others wins
+    assert len({len(m["summary"].split()) for m in [*presidents, ministers]}) == 1
+    assert _best_summary([ministers, *presidents]) in {m["summary"] for m in presidents}

@@ -129,7 +129,7 @@ def _event(cluster: _Cluster) -> Event:
                  round(2.0 * len(outlets) + len(mentions) + abs(intensity) / 10, 2), sources, context)
 
 
-_CLAUSE_OPENING = re.compile(r"(?:^|[:;,(—–]|--|\bthat)\s*$")
+_CLAUSE_OPENING = re.compile(r"(?i:(?:^|[:;,(—–]|--|\bthat)\s*(?:the\s+)?)$")  # also "…, the President of"
 
 
 def _opens_a_clause(summary: str, sentence: str) -> bool:
@@ -142,12 +142,18 @@ def _opens_a_clause(summary: str, sentence: str) -> bool:
 
 
 def _best_summary(mentions: list[dict[str, Any]]) -> str:
-    """The summary that names its actors best: prefer ones that start with a name, not a pronoun,
-    that open a clause of their sentence, and are neither fragments nor run-ons."""
-    def score(m: dict[str, Any]) -> tuple[bool, bool, int]:
-        summary = m["summary"] or ""
+    """The summary that tells the event best: prefer ones that start with a name, not a pronoun,
+    are neither fragments nor run-ons and open a clause of their sentence; among those, the nearest
+    to 12 words, then the most central (the most words shared with the other mentions' summaries,
+    so that a mention fused in by its date and parties does not speak for the rest)."""
+    wordings = [_words(m["summary"] or "") for m in mentions]
+
+    def score(i: int) -> tuple[bool, bool, int, float]:
+        summary = mentions[i]["summary"] or ""
         words = len(summary.split())
         named = not re.match(r"(?i)(he|she|it|they|the two|both)\b", summary)
-        return (named and 4 <= words <= 22, _opens_a_clause(summary, m.get("sentence") or ""),
-                -abs(words - 12))
-    return max(mentions, key=score)["summary"]
+        central = sum(len(wordings[i] & other) / len(wordings[i] | other)
+                      for j, other in enumerate(wordings) if j != i and wordings[i] | other)
+        return (named and 4 <= words <= 22, _opens_a_clause(summary, mentions[i].get("sentence") or ""),
+                -abs(words - 12), central)
+    return mentions[max(range(len(mentions)), key=score)]["summary"]
