@@ -822,6 +822,8 @@ def test_a_verb_of_giving_names_its_recipient_before_the_event_noun():
                               "firm support."
     [firm] = full("A Chinese firm signed a deal with Russia.")
     assert [a.code for a in firm.source] == ["CHNBUS"]
+    [helped] = full("Russia helped China evacuate its citizens.")  # "help" gives too
+    assert brief(helped) == (["RUS"], ["CHN"], "AID")
     [protest] = full("Russia sent Lavrov to protest the decision.")  # an infinitive, not a thing given
     assert [a.code for a in protest.source] == ["RUSGOV"]
 
