@@ -30,20 +30,20 @@ NOUN_MODALITY_WINDOW = 12  # an event noun's modal sits before its verb: "will p
 
 def cues(text: str, sentence: Sentence, found: _Found, clause_start: int,
          lexicon: EventLexicon) -> tuple[bool, str | None]:
-    """Whether the trigger is negated, and its modality: hypothetical or future from the cues
-    before it (a noun's modal may sit before its verb), else a question."""
+    """Whether the trigger is negated, and its modality: a question, else hypothetical or future
+    from the cues before it (a noun's modal may sit before its verb)."""
     window = text[max(clause_start, found.start - 60):found.start].lower().split()
     patterns = lexicon.cue_patterns
     negated = patterns["negation"].search(" ".join(window[-NEGATION_WINDOW:])) is not None or \
         _DENIED_AS.search(text, max(clause_start, found.start - 60), found.start) is not None
     recent = " ".join(window[-(MODALITY_WINDOW if found.trigger.pos == "verb" else NOUN_MODALITY_WINDOW):])
     modality = None
-    if patterns["hypothetical"].search(recent) is not None:
+    if sentence.text.rstrip().endswith("?"):  # "Will China provide more assistance?" asks, whatever its modal
+        modality = "question"
+    elif patterns["hypothetical"].search(recent) is not None:
         modality = "hypothetical"
     elif patterns["future"].search(recent) is not None:
         modality = "future"
-    elif sentence.text.rstrip().endswith("?"):
-        modality = "question"
     return negated, modality
 
 
