@@ -891,3 +891,18 @@ def test_a_summary_cut_for_length_ends_before_a_joined_clause():
     [thanks] = full("Xi also thanked Moscow for its help during the worst of China's epidemic and said a "
                     "team of Chinese doctors would travel to Russia.", PartialDate(2020, 4, 11))
     assert thanks.summary == "Xi also thanked Moscow for its help during the worst of China's epidemic."
+
+
+def test_plural_nouns_and_joined_words_are_not_clauses():
+    # a plural noun joined to another noun is no verb in -s taking the clause's subject
+    [promises] = [e for e in full("Biden believes it is important that China live up to the commitments "
+                                  "and promises it has made.") if e.trigger_text == "promises"]
+    assert [a.code for a in promises.source] == ["CHN"]
+    # a summary cut for length keeps "the United States and China" whole; it ends only before a clause
+    from dyadwatch.annotate.events.summaries import _clause_tail
+
+    text = ("Biden met Xi to discuss the importance of managing the competition between the United "
+            "States and China and of addressing areas of strategic risk in the region.")
+    position = text.index(" to discuss")
+    assert text[position:_clause_tail(text, position, len(text))] == \
+        " to discuss the importance of managing the competition between the United States and China"

@@ -154,9 +154,16 @@ def _dependent_verb(text: str, found: _Found, start: int, low: tuple[str, int] |
     if word.endswith("ing") and _PARTICIPLE_BEFORE.search(text, lo, found.start):
         return "participle"
     if word.endswith(("ed", "ing", "s")) and \
-            _COORDINATED_VERB_BEFORE.search(text, low, lo, found.start) is not None:
+            _COORDINATED_VERB_BEFORE.search(text, low, lo, found.start) is not None and \
+            not (word.endswith("s") and _NOUNS_JOINED.search(text, lo, found.start)):
         return "coordinated"
     return None
+
+
+# "the commitments and promises", "closure of platforms, and arrests": a plural noun joined to a noun
+# (after its determiner, or closing a list), not a verb in -s
+_NOUNS_JOINED = re.compile(
+    r"(?i:(?:\b(?:the|a|an|its|their|his|her|our|these|those)\s+[\w'’-]+\s+|,\s*)(?:and|or)\s+)$")
 
 
 @lru_cache(maxsize=64)

@@ -15,6 +15,18 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _SPACED_PUNCTUATION = re.compile(" [,.;:]")  # the same, faster, where words are joined by single spaces
 _WORD = re.compile(r"\S+")
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})  # where a cut summary may end instead
+# after a conjunction, the words that start a verb phrase or a clause ("and said", "and to reduce",
+# "and they"), besides verbs in -ed and -ing; "the United States and China", "bilateral and
+# global issues" and "allies and partners" join words, not clauses
+_VERB_PHRASE_OPENERS = frozenset({
+    "said", "says", "told", "tells", "asked", "asks", "urged", "urges", "called", "calls", "added", "adds",
+    "made", "makes", "took", "takes", "gave", "gives", "sent", "sends", "met", "meets", "held", "holds", "to",
+    "he", "she", "they", "we", "it"})
+
+
+def _opens_a_verb_phrase(word: str) -> bool:
+    word = word.lower().strip(",;:")
+    return word in _VERB_PHRASE_OPENERS or word.endswith(("ed", "ing"))
 SUMMARY_TAIL_WORDS = 14  # words after the source, trigger and target that a summary may keep
 _DANGLING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "in", "on", "for", "with",
                        "by", "at", "from", "that", "its", "their", "his", "her"})
@@ -95,8 +107,9 @@ def _clause_tail(text: str, position: int, clause_end: int) -> int:
     words = list(_WORD.finditer(text[position:end]))
     if len(words) > SUMMARY_TAIL_WORDS:
         kept = words[:SUMMARY_TAIL_WORDS]
-        joined = [i for i, w in enumerate(kept) if i and w.group(0).lower() in _CONJUNCTIONS]
-        if joined:  # "… for its help during the worst of the epidemic and said a team": before "and"
+        joined = [i for i, w in enumerate(kept[:-1]) if i and w.group(0).lower() in _CONJUNCTIONS
+                  and _opens_a_verb_phrase(kept[i + 1].group(0))]
+        if joined:  # "… during the worst of the epidemic and said a team": a whole clause, before "and"
             kept = kept[:joined[-1]]
         while kept and kept[-1].group(0).lower().strip(",;") in _DANGLING:
             kept.pop()
