@@ -906,3 +906,12 @@ def test_plural_nouns_and_joined_words_are_not_clauses():
     position = text.index(" to discuss")
     assert text[position:_clause_tail(text, position, len(text))] == \
         " to discuss the importance of managing the competition between the United States and China"
+
+
+def test_the_infinitive_of_the_subjects_own_decision_is_the_subjects_act():
+    [restrict] = full("Russia notified China in advance of its decision to temporarily restrict the entry "
+                      "of Chinese citizens.", PartialDate(2020, 2, 19))
+    assert brief(restrict) == (["RUS"], ["CHNCVL"], "COERCE")
+    # after "for", "its" is the one judged: the nearest actor keeps it
+    [criticized] = full("China criticized Russia for its decision to restrict the entry of Chinese citizens.")
+    assert brief(criticized) == (["CHN"], ["RUS"], "ACCUSE")

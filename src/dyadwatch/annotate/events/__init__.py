@@ -212,6 +212,14 @@ def _by_start(items: Sequence[_T]) -> Callable[[int, int], list[_T]]:
     return lambda start, end: [item for item in items if start <= item.start < end]
 
 
+def _announced_by_subject(text: str, found: _Found, lexicon: EventLexicon) -> bool:
+    """"Russia notified China … of its decision to temporarily restrict …": the infinitive of a
+    decision the possessive gives to the clause subject (`lexicon.own_intent`)."""
+    return found.trigger.pos == "verb" and lexicon.own_intent is not None and \
+        text.rfind(" to ", max(0, found.start - 16), found.start) >= 0 and \
+        lexicon.own_intent.search(text, max(0, found.start - 60), found.start) is not None
+
+
 @dataclass(frozen=True)
 class _SentenceFacts:
     """What the triggers of one sentence share, found once for them all."""
@@ -283,9 +291,11 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
             text, actors, [i for i in before if not _locative(text, actors[i], clause_start, low)])
         purpose = _purpose_after_phrase(text, found, actors, before, clause_start)
         if before and (purpose or _dependent_verb(text, found, clause_start, low) or _PRONOUN_SUBJECT.search(
-                text, low, max(actors[before[-1]].end, found.start - 40), found.start) is not None):
-            # a participle, a joined verb, an unresolved pronoun ("… and said they also opposed") or
-            # an infinitive of purpose ("sent experts to Bosnia to investigate") takes the clause's subject
+                text, low, max(actors[before[-1]].end, found.start - 40), found.start) is not None
+                or _announced_by_subject(text, found, lexicon)):
+            # a participle, a joined verb, an unresolved pronoun ("… and said they also opposed"), an
+            # infinitive of purpose ("sent experts to Bosnia to investigate") or of the subject's own
+            # decision ("notified China of its decision to restrict …") takes the clause's subject
             source = _coordinated_after(text, actors, before[0], found.start)
         elif before:
             source = _coordinated_before(text, actors, before[-1], clause_start)

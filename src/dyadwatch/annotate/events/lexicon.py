@@ -77,6 +77,17 @@ class EventLexicon:
     recipient_verbs: frozenset[str] = frozenset()  # "provided Russia a batch of supplies"
     noun_modifiers: frozenset[str] = frozenset()  # "give China firm support": not a Chinese firm
     content_nouns: frozenset[str] = frozenset()  # "sent Xi a message that offered aid"
+    intent_nouns: frozenset[str] = frozenset()  # "notified China of its decision to restrict entry"
+
+    @cached_property
+    def own_intent(self) -> re.Pattern[str] | None:
+        """"… of its decision to temporarily restrict": a decision the clause subject announces,
+        ending where its infinitive starts."""
+        if not self.intent_nouns:
+            return None
+        nouns = "|".join(re.escape(n) for n in sorted(self.intent_nouns, key=len, reverse=True))
+        return re.compile(rf"(?i:\b(?:of|about|on)\s+(?:its|their|his|her)\s+(?:own\s+)?(?:{nouns})\s+to\s+"
+                          rf"(?:[a-z]+ly\s+)?)$")
 
     @cached_property
     def content_relative(self) -> re.Pattern[str] | None:
@@ -208,8 +219,8 @@ def load_lexicon(data: Any) -> EventLexicon:
         + r")\b") if abstract else None
     roles = data.get("roles") or {}
     if not isinstance(roles, dict):
-        raise LexiconError("triggers.yaml: roles must map recipient_verbs, noun_modifiers and "
-                           "content_nouns to lists of words")
+        raise LexiconError("triggers.yaml: roles must map recipient_verbs, noun_modifiers, "
+                           "content_nouns and intent_nouns to lists of words")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in roles.get(key) or [])
@@ -217,7 +228,8 @@ def load_lexicon(data: Any) -> EventLexicon:
     return EventLexicon(phrases, modality, frozenset(str(w).lower() for w in optional.get("words") or []),
                         pattern, abstract_pattern,
                         frozenset(str(w).lower() for w in optional.get("approximators") or []),
-                        words("recipient_verbs"), words("noun_modifiers"), words("content_nouns"))
+                        words("recipient_verbs"), words("noun_modifiers"), words("content_nouns"),
+                        words("intent_nouns"))
 
 
 @lru_cache(maxsize=1)
