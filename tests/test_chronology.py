@@ -262,3 +262,20 @@ def test_a_fused_event_speaks_with_its_most_central_summary_among_equals():
     # three summaries of the same length: the one that shares the most words with the others wins
     assert len({len(m["summary"].split()) for m in [*presidents, ministers]}) == 1
     assert _best_summary([ministers, *presidents]) in {m["summary"] for m in presidents}
+
+
+def test_acts_at_home_on_one_day_fuse_only_when_their_wording_agrees():
+    mentions = [
+        mention(1, "TASS", ["CHN"], ["CHNCVL"], plover="COERCE",
+                summary="China restricted the movement of Chinese citizens in Harbin."),
+        mention(2, "The Diplomat", ["CHNGOV"], ["CHNMED"], plover="COERCE",
+                summary="Beijing revoked the press credentials of three reporters."),
+        mention(3, "Xinhua", ["CHNGOV"], ["CHNCVL"], plover="COERCE",
+                summary="Harbin restricted the movement of citizens."),
+        # between two countries, one category on one day is one happening whatever the wording
+        mention(4, "TASS", ["RUS"], ["CHN"], plover="COERCE", summary="Russia closed the border."),
+        mention(5, "RT", ["RUSGOV"], ["CHNCVL"], plover="COERCE", summary="Moscow barred Chinese visitors."),
+    ]
+    events = fuse(mentions)
+    assert sorted(sorted(s.outlet for s in e.sources) for e in events) == \
+        [["RT", "TASS"], ["TASS", "Xinhua"], ["The Diplomat"]]
