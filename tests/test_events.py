@@ -915,3 +915,13 @@ def test_the_infinitive_of_the_subjects_own_decision_is_the_subjects_act():
     # after "for", "its" is the one judged: the nearest actor keeps it
     [criticized] = full("China criticized Russia for its decision to restrict the entry of Chinese citizens.")
     assert brief(criticized) == (["CHN"], ["RUS"], "ACCUSE")
+
+
+def test_a_pronoun_subject_after_a_reporting_verb_is_the_reporter():
+    [urged] = [e for e in full("China said it understood Russia's reasons for barring Chinese citizens, "
+                               "but urged Moscow to lift the restrictions.", PartialDate(2020, 2, 20))
+               if e.plover == "REQUEST"]
+    assert brief(urged) == (["CHN"], ["RUSGOV"], "REQUEST")
+    # a named subject after the reporting verb keeps the verb joined to it
+    [rejected] = full("Peskov said Russia understood the concerns but rejected China's criticism.")
+    assert [a.code for a in rejected.source] == ["RUS"]

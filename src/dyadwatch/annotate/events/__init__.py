@@ -76,6 +76,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 _BREAK_CHARACTER = re.compile("[;:–—]")  # a sentence without one has no _CLAUSE_BREAK
 _BY_AGENT = re.compile(r"\s+by\s+")
 _TO_AFTER = re.compile(r"\s+to\b")
+_PRONOUN_OPENING = re.compile(r"(?i:\s*(?:that\s+)?(?:it|they|he|she|we)\b)")  # a pronoun subject
 _RELATIVE_WORD = re.compile(r"\b(?:that|which)\s")  # what lexicon.content_relative ends with, to test first
 # Whether a sentence can hold what a search before each trigger looks for: the words of
 # _DIRECTIVE_THAT and _IN_CONDITION in the lower-cased sentence, and the modals of a demand. Each
@@ -297,6 +298,9 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
             # infinitive of purpose ("sent experts to Bosnia to investigate") or of the subject's own
             # decision ("notified China of its decision to restrict …") takes the clause's subject
             source = _coordinated_after(text, actors, before[0], found.start)
+            if reporter is not None and actors[before[0]].start > clause_start and \
+                    _PRONOUN_OPENING.match(text, clause_start, actors[before[0]].start):
+                source = [reporter]  # "China said it understood …, but urged Moscow": "it" is China
         elif before:
             source = _coordinated_before(text, actors, before[-1], clause_start)
         target, landing = _target(text, found, trigger, actors, after, clause_end, low, kb)
