@@ -925,3 +925,12 @@ def test_a_pronoun_subject_after_a_reporting_verb_is_the_reporter():
     # a named subject after the reporting verb keeps the verb joined to it
     [rejected] = full("Peskov said Russia understood the concerns but rejected China's criticism.")
     assert [a.code for a in rejected.source] == ["RUS"]
+
+
+def test_signing_an_order_is_no_agreement_but_what_it_orders_may_be_an_act():
+    [closing] = full("Mishustin signed an order closing border crossings with China.")
+    assert brief(closing) == (["RUSGOV"], ["CHN"], "COERCE")
+    on_crossings = full("Mishustin signed an order on border crossings with China.")
+    assert "SUPPORT" not in {e.plover for e in on_crossings}
+    [agreement] = full("Russia and China signed an agreement on trade.")
+    assert agreement.plover == "SUPPORT"
