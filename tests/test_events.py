@@ -934,3 +934,22 @@ def test_signing_an_order_is_no_agreement_but_what_it_orders_may_be_an_act():
     assert "SUPPORT" not in {e.plover for e in on_crossings}
     [agreement] = full("Russia and China signed an agreement on trade.")
     assert agreement.plover == "SUPPORT"
+
+
+def test_a_summary_starts_where_the_phrase_of_its_source_opens():
+    [met] = full("The PRC side followed up on that when Foreign Minister Wang met with Secretary Blinken.")
+    assert met.summary.startswith("The PRC side followed up")
+    [call] = full("BEIJING, March 19 (Xinhua) -- Chinese President Xi Jinping spoke with Russian President "
+                  "Vladimir Putin over the phone on Thursday evening.", PartialDate(2020, 3, 19))
+    assert call.summary.startswith("Chinese President Xi Jinping spoke with")  # not "Xinhua) --"
+    [visas] = full("From February 19, Russian authorities will stop issuing invitations for Chinese "
+                   "citizens.", PartialDate(2020, 2, 18))
+    assert visas.summary.startswith("Russian authorities will stop")
+    # a predicate after a comma, or a subordinate clause before the source, is not taken in
+    [joining] = full("First, a group of allies, including Japan and Canada, are joining the United States in "
+                     "criticizing China's cyber activities.")
+    assert joining.summary.startswith("United States in criticizing")
+    complained = [e for e in full("After a newspaper published a letter in which Chinese diplomats "
+                                  "complained about checks, Moscow defended the checks.")
+                  if e.plover == "ACCUSE"]
+    assert [e.summary.split()[:2] for e in complained] == [["Chinese", "diplomats"]]

@@ -61,6 +61,19 @@ _APPOSITION_CLOSE = re.compile(r",\s*(?=[a-z])")  # "Xi Jinping, held", "Russia,
 _PHRASE_OPENING = re.compile(r"(?i:(?:[,;:(]|\bthat)\s*)")
 _PREPOSITION_FIRST = re.compile(r"(?i:(?:in|on|at|after|before|during|with|for|from|by|amid|under)\b)")
 APPOSITION_HEAD_WORDS = 8
+PHRASE_PREFIX_WORDS = 10  # words of its phrase before the source that a summary takes in
+# where the phrase before a source opens: a comma (not one inside a number: "2,500"), a semicolon,
+# colon or bracket, a dateline's dash ("BEIJING, March 19 (Xinhua) --"), "that" (not the
+# determiner of "a summary of that conversation")
+_PREFIX_OPENING = re.compile(
+    r"(?i:(?:,(?!\d)|[;:()]|--|\s[—–-]\s|(?<!\bof\s)(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)(?<!\bfor\s)"
+    r"(?<!\bwith\s)(?<!\bto\s)(?<!\bby\s)\bthat\s)\s*)")
+_LEADING_CONJUNCTION = re.compile(r"(?i:^\s*(?:(?:and|but|or|so|yet)\b,?\s*)?)")
+_PUNCTUATION_BEFORE_A_PREDICATE = frozenset(",;—–-")  # "…, are joining"; after "Q:" a question opens
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                          "do", "does", "did"})  # "…, are joining <the United States>": a predicate
+_SUBORDINATORS = frozenset({"which", "who", "whom", "whose", "when", "where", "after", "before", "because",
+                            "while", "if", "as", "since", "until", "although", "though", "whether"})
 
 
 def _phrase_start(text: str, position: int, clause_start: int) -> int:
@@ -74,9 +87,28 @@ def _phrase_start(text: str, position: int, clause_start: int) -> int:
 
 def _summary_start(text: str, source_start: int, source_end: int, trigger_start: int,
                    clause_start: int) -> int:
-    """Where a summary starts: at its source, or at the head of the subject the source only
-    qualifies: "Experts from <Heilongjiang> arrived", "the international community, including
-    <Russia>, will …", "Putin and his Chinese counterpart, <Xi Jinping>, held talks"."""
+    """Where a summary starts: at the head of the subject the source only qualifies: "Experts from
+    <Heilongjiang> arrived", "the international community, including <Russia>, will …", "Putin
+    and his Chinese counterpart, <Xi Jinping>, held talks"; else where the source's phrase opens
+    ("<The> PRC side followed up", "Allies joined <the United States> in exposing …"), when that is
+    a few words before it; else at the source."""
+    start = _subject_head(text, source_start, source_end, trigger_start, clause_start)
+    if start != source_start or source_start <= clause_start:
+        return start
+    opening = clause_start
+    for found in _PREFIX_OPENING.finditer(text, clause_start, source_start):
+        opening = found.end()
+    prefix = _LEADING_CONJUNCTION.sub("", text[opening:source_start])
+    words = prefix.lower().split()
+    if not words or len(words) > PHRASE_PREFIX_WORDS or not _SUBORDINATORS.isdisjoint(words) or \
+            (words[0] in _AUXILIARIES and text[:opening].rstrip()[-1:] in _PUNCTUATION_BEFORE_A_PREDICATE):
+        return source_start  # "After a newspaper published a letter in which <Chinese diplomats> …"
+    return source_start - len(prefix)
+
+
+def _subject_head(text: str, source_start: int, source_end: int, trigger_start: int,
+                  clause_start: int) -> int:
+    """The start of the subject's head noun when the source only qualifies it, else the source's."""
     if source_start <= clause_start:
         return source_start
     last = text[max(clause_start, source_start - 14):source_start].split()[-1:]
