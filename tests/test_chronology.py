@@ -275,7 +275,12 @@ def test_acts_at_home_on_one_day_fuse_only_when_their_wording_agrees():
         # between two countries, one category on one day is one happening whatever the wording
         mention(4, "TASS", ["RUS"], ["CHN"], plover="COERCE", summary="Russia closed the border."),
         mention(5, "RT", ["RUSGOV"], ["CHNCVL"], plover="COERCE", summary="Moscow barred Chinese visitors."),
+        # so does one country acting on no one named
+        mention(6, "Valdai", ["CHN"], [], plover="COERCE", summary="China closed its own crossings."),
+        mention(7, "Carnegie", ["CHNGOV"], [], plover="COERCE",
+                summary="Harbin and Suifenhe imposed quarantines on arrivals."),
+        mention(8, "CGTN", ["CHN"], [], plover="COERCE", summary="China closed border crossings."),
     ]
     events = fuse(mentions)
     assert sorted(sorted(s.outlet for s in e.sources) for e in events) == \
-        [["RT", "TASS"], ["TASS", "Xinhua"], ["The Diplomat"]]
+        [["CGTN", "Valdai"], ["Carnegie"], ["RT", "TASS"], ["TASS", "Xinhua"], ["The Diplomat"]]

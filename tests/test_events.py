@@ -953,3 +953,11 @@ def test_a_summary_starts_where_the_phrase_of_its_source_opens():
                                   "complained about checks, Moscow defended the checks.")
                   if e.plover == "ACCUSE"]
     assert [e.summary.split()[:2] for e in complained] == [["Chinese", "diplomats"]]
+
+
+def test_shutting_the_gates_and_closing_ones_own_crossings_are_closures():
+    [gates] = full("In February it was Russia that shut the gates on Chinese citizens.")
+    assert brief(gates) == (["RUS"], ["CHNCVL"], "COERCE")
+    [crossings] = full("In April, China closed its own crossings after infected citizens returned from "
+                       "Russia.")
+    assert ([a.code for a in crossings.source], crossings.plover) == (["CHN"], "COERCE")

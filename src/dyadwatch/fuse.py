@@ -78,8 +78,9 @@ class _Cluster:
             return -1
         overlap = max(_overlap(words, other) for other in self.wordings)
         same_category = mention["plover"] in {m["plover"] for m in self.mentions}
-        # one country acting at home does many things a day: there the wording must agree too
-        domestic = self.source == self.target
+        # one country acting at home or on no one named does many things a day: there the wording
+        # must agree too
+        domestic = len(self.actors) == 1
         if same_category and mention["date"] == self.date and (not domestic or overlap >= WORDING_OVERLAP):
             return overlap
         same_quad = any(m["quad"] == mention["quad"] for m in self.mentions)
