@@ -284,3 +284,13 @@ def test_acts_at_home_on_one_day_fuse_only_when_their_wording_agrees():
     events = fuse(mentions)
     assert sorted(sorted(s.outlet for s in e.sources) for e in events) == \
         [["CGTN", "Valdai"], ["Carnegie"], ["RT", "TASS"], ["TASS", "Xinhua"], ["The Diplomat"]]
+
+
+def test_entries_of_one_date_that_read_the_same_are_one_line():
+    line = "A Russian plane, bringing equipment, and shipments of Chinese masks have been arriving in Russia."
+    events = fuse([mention(1, "Global Research", ["RUSMIL"], ["CHN"], plover="AID", summary=line),
+                   mention(2, "Global Research", ["CHN"], ["RUS"], plover="CONSULT", quad=1, summary=line),
+                   mention(3, "TASS", ["RUS"], ["CHN"], plover="AID", date="2020-02-06", summary=line)])
+    assert len(events) == 3
+    entries = select(events, Dyad("RUS", "CHN"))
+    assert [(e.date, len(e.sources)) for e in entries] == [("2020-02-05", 2), ("2020-02-06", 1)]

@@ -142,6 +142,23 @@ def fold_talks(events: list[Event]) -> list[Event]:
     return result
 
 
+def merge_retold(events: list[Event]) -> list[Event]:
+    """Entries on one date that read the same are one line: two triggers of one sentence ("a
+    plane, bringing equipment, and shipments … have been arriving") can give two events with the
+    same summary. The most salient keeps its coding and takes the others' sources."""
+    kept: dict[tuple[str | None, str], Event] = {}
+    for event in sorted(events, key=lambda e: -e.salience):
+        key = (event.date, event.summary.casefold())
+        first = kept.get(key)
+        if first is None:
+            kept[key] = event
+            continue
+        known = {(s.document_id, s.start) for s in first.sources}
+        extra = tuple(s for s in event.sources if (s.document_id, s.start) not in known)
+        kept[key] = replace(first, sources=first.sources + extra)
+    return list(kept.values())  # select() orders them
+
+
 def select(events: Iterable[Event], dyad: Dyad, start: PartialDate | None = None,
            end: PartialDate | None = None, limit: int | None = None, fold: bool = True) -> list[Event]:
     """The dyad's events in the period, with what was said in talks folded into the talks' entry
@@ -149,6 +166,7 @@ def select(events: Iterable[Event], dyad: Dyad, start: PartialDate | None = None
     chosen = [e for e in events if between(e, dyad) and e.date]
     if fold:
         chosen = fold_talks(chosen)
+    chosen = merge_retold(chosen)
     if start is not None:
         chosen = [e for e in chosen if calendar_key(e.date) >= start.iso()[:len(calendar_key(e.date))]]
     if end is not None:
