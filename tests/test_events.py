@@ -961,3 +961,30 @@ def test_shutting_the_gates_and_closing_ones_own_crossings_are_closures():
     [crossings] = full("In April, China closed its own crossings after infected citizens returned from "
                        "Russia.")
     assert ([a.code for a in crossings.source], crossings.plover) == (["CHN"], "COERCE")
+
+
+def test_agentless_entry_bans_and_clauses_around_the_subject():
+    # the country whose entry is barred bars it, and the summary opens with the passive's subject
+    [barred] = full("Chinese citizens were barred from entering Russia for work.")
+    assert brief(barred) == (["RUS"], ["CHNCVL"], "COERCE")
+    assert barred.summary == "Chinese citizens were barred from entering Russia for work."
+    # an opening "when" clause is not where a joined verb finds its subject
+    [sealed] = full("In February, when China was the epicentre, Russia sealed its Far Eastern border and "
+                    "barred entry to Chinese citizens.")
+    assert [a.code for a in sealed.source] == ["RUS"]
+    # an actor followed by a predicate of its own is not a later passive verb's subject
+    steps = full("Geng said Russia and China agreed. According to Geng, the Russian side said the steps do "
+                 "not mean a total halt to exchanges between the two countries, are temporary, and will be "
+                 "adjusted or even lifted once the situation improves.")
+    [lifted] = [e for e in steps if e.trigger_text == "lifted"]
+    assert [a.code for a in lifted.source] == ["RUS"]  # the reporter, "the Russian side"
+
+
+def test_the_nearest_reporting_frame_reports_and_a_summary_takes_its_article():
+    # two frames: the one nearest before the trigger reports it ("the Russian side", not Geng)
+    found = full("Foreign Ministry spokesman Geng Shuang said on Wednesday that Russia acted. According to "
+                 "Geng, the Russian side said the steps do not mean a total halt to exchanges between the "
+                 "two countries.", PartialDate(2020, 2, 19))
+    [halt] = [e for e in found if e.trigger_text == "halt"]
+    assert [a.code for a in halt.source] == ["RUS"] and halt.reported_by.code == "RUS"
+    assert halt.summary.startswith("The Russian side said")

@@ -76,6 +76,12 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 _BREAK_CHARACTER = re.compile("[;:–—]")  # a sentence without one has no _CLAUSE_BREAK
 _BY_AGENT = re.compile(r"\s+by\s+")
 _TO_AFTER = re.compile(r"\s+to\b")
+# a predicate of its own between an actor and a later verb: the actor is not that verb's subject
+_PREDICATE_BETWEEN = re.compile(
+    r",\s*(?:are|is|was|were|remain|remains|remained)\b[^,;]*,?\s+(?:and|or|but)\s")
+# an opening subordinate clause: "In February, when China was the epicentre, <Russia sealed …>"
+_INTRODUCTORY_CLAUSE = re.compile(
+    r"(?i:(?:[^,;]*,\s*)?(?:when|while|as|after|before|if|although|though|because|since|once)\b[^,;]*,\s*)")
 _PRONOUN_OPENING = re.compile(r"(?i:\s*(?:that\s+)?(?:it|they|he|she|we)\b)")  # a pronoun subject
 _RELATIVE_WORD = re.compile(r"\b(?:that|which)\s")  # what lexicon.content_relative ends with, to test first
 # Whether a sentence can hold what a search before each trigger looks for: the words of
@@ -264,6 +270,8 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
     passive = (_PASSIVE_AUX.search(text, low, max(clause_start, found.start - 20), found.start) is not None
                and not text[found.start:found.end].split()[0].lower().endswith("ing")) \
         or _PASSIVE_NOUN.search(text, low, max(clause_start, found.start - 30), found.start) is not None
+    if before and _PREDICATE_BETWEEN.search(text, actors[before[-1]].end, found.start):
+        before = []  # "the steps do not mean a halt … between the two countries, are temporary, and will …"
     by_agent = passive and _BY_AGENT.match(text, found.end, found.end + 6) is not None
     agent = next((i for i in after if _LATE_AGENT.search(text, max(found.end, actors[i].start - 30),
                                                           actors[i].start)), None) if passive else None
@@ -297,7 +305,9 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
             # a participle, a joined verb, an unresolved pronoun ("… and said they also opposed"), an
             # infinitive of purpose ("sent experts to Bosnia to investigate") or of the subject's own
             # decision ("notified China of its decision to restrict …") takes the clause's subject
-            source = _coordinated_after(text, actors, before[0], found.start)
+            intro = _INTRODUCTORY_CLAUSE.match(text, clause_start, found.start)
+            subject = next((i for i in before if intro is None or actors[i].start >= intro.end()), before[0])
+            source = _coordinated_after(text, actors, subject, found.start)
             if reporter is not None and actors[before[0]].start > clause_start and \
                     _PRONOUN_OPENING.match(text, clause_start, actors[before[0]].start):
                 source = [reporter]  # "China said it understood …, but urged Moscow": "it" is China
@@ -372,9 +382,11 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
     dated = facts.narrated if modality is None else facts.dated
     date, precision, anchor = _event_date(dated, found.start, running, publication)
 
-    first = min(source, key=lambda a: a.start)
+    # the summary opens with the first party named: in an agentless passive the target, its subject
+    first = min([*source, *target] if agentless else source, key=lambda a: a.start)
     span_start = found.start if found.start < first.start \
-        else _summary_start(text, first.start, first.end, found.start, clause_start)
+        else _summary_start(text, first.start, first.end, found.start,
+                            clause_start if first.start >= clause_start else sentence.start)  # a reporter
     span_end = max([found.end, *(a.end for a in target)])
     return EventMention(
         start=sentence.start, end=sentence.end, trigger_start=found.start, trigger_end=found.end,

@@ -18,7 +18,8 @@ from .lowered import Folded, first_character_scan
 from .triggers import _Found
 
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
-_PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside)\s+(?:[\w'’-]+\s+){0,5}$)")
+_PLACE_GAP = re.compile(r"(?i:^[^,;]*\b(?:in|inside|into|entering)\s+(?:[\w'’-]+\s+){0,5}$)")
+_ENTERING = re.compile(r"(?i:\b(?:into|entering)$)")  # ending a trigger: "barred from entering <X>"
 # "The Chinese consulate in Vladivostok urged …": a bare place after a locative preposition that
 # follows a noun says where the subject is, it is not the subject (capitals there are no actors).
 _LOCATIVE_PREP = Folded(r"\b(?:in|at|near|inside|outside|within|across|throughout|around)\s+(?:the\s+)?$")
@@ -299,11 +300,13 @@ def _locative(text: str, actor: Actor, clause_start: int, low: tuple[str, int] |
 
 
 def _place_after(text: str, actors: list[Actor], after: list[int], position: int) -> Actor | None:
-    """The country or capital where an agentless act happened: "was arrested in Lebanon"."""
+    """The country or capital where an agentless act happened: "was arrested in Lebanon", "were
+    barred from entering Russia"."""
     for i in after:
         actor = actors[i]
+        gap = text[position:actor.start]
         if actor.country and actor.country not in ("IGO", "NGO") and actor.sector in (None, "GOV") \
-                and _PLACE_GAP.match(text[position:actor.start]):
+                and (_PLACE_GAP.match(gap) or (not gap.strip() and _ENTERING.search(text, 0, position))):
             return actor
     return None
 

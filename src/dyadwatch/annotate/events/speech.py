@@ -23,9 +23,9 @@ _REPORTING_VERBS_LOWERED = case_sensitive(_REPORTING_VERB)
 _DEONTIC_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’-]+){0,4}?\s+"
                             r"(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b")
 DEMAND_CAMEO, DEMAND_GOLDSTEIN = "100", -5.0
-_BEFORE_REPORTING_VERB = re.compile(  # "Thai military sources said", "the ministry has also said"
+_BEFORE_REPORTING_VERB = re.compile(  # "Thai military sources said", "the Russian side said", "has also said"
     r"(?:\s+(?:sources|officials|spokesman|spokeswoman|spokesperson|authorities|officers|media|radio|"
-    r"television))?[\s,]*(?:(?:has|had|also|later|here|on\s+\w+day|\w+day)\s+)*")
+    r"television|side))?[\s,]*(?:(?:has|had|also|later|here|on\s+\w+day|\w+day)\s+)*")
 _ACCORDING_TO = re.compile(r"(?i:\baccording\s+to\s+)$")
 _DIRECTIVE_THAT = Folded(
     r"\b(?:demand|demands|demanded|demanding|insist|insists|insisted|insisting|urge|urges|urged|"
@@ -55,7 +55,9 @@ def _reporting(text: str, sentence: Sentence, actors: list[Actor],
     for actor in actors:
         if _ACCORDING_TO.search(text, max(sentence.start, actor.start - 20), actor.start):
             frames.append((actor.start - len("according to "), actor.end, actor))
-    return frames
+    # in text order, so that the frame nearest before a trigger reports it: "According to Geng, the
+    # Russian side said …" is the Russian side's word
+    return sorted(frames, key=lambda frame: frame[:2])
 
 
 _TRAILING_SPEAKER = re.compile(  # ", a human rights group "
