@@ -44,16 +44,17 @@ from .roles import (
     _LATE_AGENT,
     _PRONOUN_SUBJECT,
     _antecedent,
+    _clause_subject,
     _coordinated_after,
     _coordinated_before,
     _dependent_verb,
     _distinct,
+    _giver_and_recipient,
     _locative,
     _object_target,
     _parsed_roles,
     _place_after,
     _purpose_after_phrase,
-    _recipient,
     _skip_apposition,
     _subject_scan,
     _target,
@@ -79,11 +80,6 @@ _TO_AFTER = re.compile(r"\s+to\b")
 # a predicate of its own between an actor and a later verb: the actor is not that verb's subject
 _PREDICATE_BETWEEN = re.compile(
     r",\s*(?:are|is|was|were|remain|remains|remained)\b[^,;]*,?\s+(?:and|or|but)\s")
-# an opening subordinate clause: "In February, when China was the epicentre, <Russia sealed …>"
-_INTRODUCTORY_CLAUSE = re.compile(
-    r"(?i:(?:[^,;]*,\s*)?(?:when|while|as|after|before|if|although|though|because|since|once)\b[^,;]*,\s*)")
-_PRONOUN_OPENING = re.compile(r"(?i:\s*(?:that\s+)?(?:it|they|he|she|we)\b)")  # a pronoun subject
-_RELATIVE_WORD = re.compile(r"\b(?:that|which)\s")  # what lexicon.content_relative ends with, to test first
 # Whether a sentence can hold what a search before each trigger looks for: the words of
 # _DIRECTIVE_THAT and _IN_CONDITION in the lower-cased sentence, and the modals of a demand. Each
 # holds wherever its search can match (these searches ignore case; text that lower-casing would
@@ -305,12 +301,7 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
             # a participle, a joined verb, an unresolved pronoun ("… and said they also opposed"), an
             # infinitive of purpose ("sent experts to Bosnia to investigate") or of the subject's own
             # decision ("notified China of its decision to restrict …") takes the clause's subject
-            intro = _INTRODUCTORY_CLAUSE.match(text, clause_start, found.start)
-            subject = next((i for i in before if intro is None or actors[i].start >= intro.end()), before[0])
-            source = _coordinated_after(text, actors, subject, found.start)
-            if reporter is not None and actors[before[0]].start > clause_start and \
-                    _PRONOUN_OPENING.match(text, clause_start, actors[before[0]].start):
-                source = [reporter]  # "China said it understood …, but urged Moscow": "it" is China
+            source = _clause_subject(text, actors, before, clause_start, found, reporter)
         elif before:
             source = _coordinated_before(text, actors, before[-1], clause_start)
         target, landing = _target(text, found, trigger, actors, after, clause_end, low, kb)
@@ -320,20 +311,9 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
             nearer = _object_target(text, found, clause_end, source, kb)
             if nearer and nearer[0].start < target[0].start:
                 target = nearer
-        recipient = actors[before[-1]] if before and lexicon.recipient_verbs else None
-        relative = lexicon.content_relative.search(text, max(clause_start, found.start - 80), found.start) \
-            if recipient is not None and lexicon.content_relative is not None \
-            and (_RELATIVE_WORD.search(text, max(clause_start, found.start - 12), found.start)
-                 or text[found.start:found.end].endswith("ing")) else None
-        received = relative.start() if relative is not None else found.start  # where the thing given starts
-        if recipient is not None and \
-                _recipient(text, recipient, received, clause_start, lexicon.recipient_verbs):
-            # "provided Russia a batch of supplies", "sent Xi a message that offered …": the subject
-            # gives, the first object receives
-            subject = _coordinated_after(text, actors, before[0], recipient.start) \
-                if actors[before[0]] is not recipient else []
-            source = [a for a in subject if a is not recipient]
-            target = _coordinated_before(text, actors, before[-1], source[-1].end if source else clause_start)
+        given = _giver_and_recipient(text, found, actors, before, clause_start, lexicon) if before else None
+        if given is not None:  # "provided Russia a batch of supplies", "sent Xi a message that offered …"
+            source, target = given
         elif trigger.pos == "noun" and not target and source and before:
             subject = _coordinated_after(text, actors, before[0], found.start)
             if subject[0] is not source[0] and _VERB_BETWEEN.search(text, subject[-1].end, source[0].start):

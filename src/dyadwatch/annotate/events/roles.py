@@ -13,7 +13,7 @@ from ...model import Actor
 from .. import parse
 from ..actors.kb import LED_SUFFIX, NON_STATE, Entry, KnowledgeBase, token_texts
 from ..trie import token_keys
-from .lexicon import Trigger
+from .lexicon import EventLexicon, Trigger
 from .lowered import Folded, first_character_scan
 from .triggers import _Found
 
@@ -398,3 +398,47 @@ def _without_noun_modifiers(text: str, actors: list[Actor], found: Sequence[_Fou
             out[i] = Actor(actor.start, actor.start + len(head), head, actor.country, actor.country, None,
                            resolved_from=actor.resolved_from)
     return out
+
+
+# an opening subordinate clause: "In February, when China was the epicentre, <Russia sealed …>"
+_INTRODUCTORY_CLAUSE = re.compile(
+    r"(?i:(?:[^,;]*,\s*)?(?:when|while|as|after|before|if|although|though|because|since|once)\b[^,;]*,\s*)")
+_PRONOUN_OPENING = re.compile(r"(?i:\s*(?:that\s+)?(?:it|they|he|she|we)\b)")  # a pronoun subject
+
+
+def _clause_subject(text: str, actors: list[Actor], before: list[int], clause_start: int, found: _Found,
+                    reporter: Actor | None) -> list[Actor]:
+    """The subject a participle, a joined verb or an infinitive takes: the clause's first actor
+    after an opening subordinate clause ("In February, when China was the epicentre, Russia …");
+    the reporter when the clause opens with a pronoun ("China said it understood …, but urged
+    Moscow": "it" is China)."""
+    intro = _INTRODUCTORY_CLAUSE.match(text, clause_start, found.start)
+    subject = next((i for i in before if intro is None or actors[i].start >= intro.end()), before[0])
+    if reporter is not None and actors[before[0]].start > clause_start and \
+            _PRONOUN_OPENING.match(text, clause_start, actors[before[0]].start):
+        return [reporter]
+    return _coordinated_after(text, actors, subject, found.start)
+
+
+_RELATIVE_WORD = re.compile(r"\b(?:that|which)\s")  # what lexicon.content_relative ends with, to test first
+
+
+def _giver_and_recipient(text: str, found: _Found, actors: list[Actor], before: list[int], clause_start: int,
+                         lexicon: EventLexicon) -> tuple[list[Actor], list[Actor]] | None:
+    """Source and target when the actor before the trigger is the first object of a verb of giving:
+    "provided Russia a batch of supplies", "sent Xi a message that offered …" (the message's
+    sender offers). The subject gives, the first object receives; None otherwise."""
+    if not lexicon.recipient_verbs:
+        return None
+    recipient = actors[before[-1]]
+    relative = lexicon.content_relative.search(text, max(clause_start, found.start - 80), found.start) \
+        if lexicon.content_relative is not None \
+        and (_RELATIVE_WORD.search(text, max(clause_start, found.start - 12), found.start)
+             or text[found.start:found.end].endswith("ing")) else None
+    received = relative.start() if relative is not None else found.start  # where the thing given starts
+    if not _recipient(text, recipient, received, clause_start, lexicon.recipient_verbs):
+        return None
+    subject = _coordinated_after(text, actors, before[0], recipient.start) \
+        if actors[before[0]] is not recipient else []
+    source = [a for a in subject if a is not recipient]
+    return source, _coordinated_before(text, actors, before[-1], source[-1].end if source else clause_start)
