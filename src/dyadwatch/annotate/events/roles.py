@@ -1,6 +1,7 @@
 """Argument attachment: which actors are an event's source and target — coordination, apposition,
 phrases that complete the subject's head noun, prepositional and object targets, conditions,
-places of agentless acts, nationalities the actor layer leaves out, and the parser's roles."""
+places of agentless acts, nationalities the actor layer leaves out, the subject a joined verb
+takes, givers and recipients of verbs of giving, and the parser's roles."""
 
 from __future__ import annotations
 

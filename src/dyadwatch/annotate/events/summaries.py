@@ -23,10 +23,6 @@ _VERB_PHRASE_OPENERS = frozenset({
     "made", "makes", "took", "takes", "gave", "gives", "sent", "sends", "met", "meets", "held", "holds", "to",
     "he", "she", "they", "we", "it"})
 
-
-def _opens_a_verb_phrase(word: str) -> bool:
-    word = word.lower().strip(",;:")
-    return word in _VERB_PHRASE_OPENERS or word.endswith(("ed", "ing"))
 SUMMARY_TAIL_WORDS = 14  # words after the source, trigger and target that a summary may keep
 _DANGLING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "in", "on", "for", "with",
                        "by", "at", "from", "that", "its", "their", "his", "her"})
@@ -128,6 +124,11 @@ def _subject_head(text: str, source_start: int, source_end: int, trigger_start: 
             (opening.group(1) is None and _PREPOSITION_FIRST.match(words[0])):
         return source_start  # "In a statement, Russia, …" opens with a phrase of its own
     return start
+
+
+def _opens_a_verb_phrase(word: str) -> bool:
+    word = word.lower().strip(",;:")
+    return word in _VERB_PHRASE_OPENERS or word.endswith(("ed", "ing"))
 
 
 def _clause_tail(text: str, position: int, clause_end: int) -> int:

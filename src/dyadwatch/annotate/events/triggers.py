@@ -124,17 +124,6 @@ _NAMED_AFTER = re.compile(  # "the ban on", "the talks with", "the sanctions imp
     r"(?i:\s*(?:,\s*)?(?:of|on|against|to|with|from|for|in|between|by|at|imposed|announced)\b)")
 
 
-_WITHOUT_BEFORE = re.compile(r"(?i:\bwithout\s+(?:(?:any|a|an|the|further|new)\s+)?)$")
-
-
-def _ruled_out(text: str, found: _Found) -> bool:
-    """An event noun (or a verb's noun form) after "without" names an act that did not happen:
-    "may enter the country without restriction". Gerunds ("without consulting") are background,
-    as after other prepositions (`clauses`)."""
-    return not text[found.start:found.end].endswith("ing") and \
-        _WITHOUT_BEFORE.search(text, max(0, found.start - 24), found.start) is not None
-
-
 def _anaphoric(text: str, found: _Found) -> bool:
     """A definite event noun with nothing after it that says whose or on whom ("adjust the
     relevant restrictions", "affected by the ban") speaks of an act told before, not a new one;
@@ -143,6 +132,17 @@ def _anaphoric(text: str, found: _Found) -> bool:
         return False
     before = _DEFINITE_BEFORE if found.trigger.pos == "noun" else _DEFINITE_BEFORE_A_VERB_FORM
     return before.search(text, max(0, found.start - 40), found.start) is not None
+
+
+_WITHOUT_BEFORE = re.compile(r"(?i:\bwithout\s+(?:(?:any|a|an|the|further|new)\s+)?)$")
+
+
+def _ruled_out(text: str, found: _Found) -> bool:
+    """An event noun (or a verb's noun form) after "without" names an act that did not happen:
+    "may enter the country without restriction". A gerund ("acted without consulting China")
+    stays an event, negated (`flags.cues`)."""
+    return not text[found.start:found.end].endswith("ing") and \
+        _WITHOUT_BEFORE.search(text, max(0, found.start - 24), found.start) is not None
 
 
 def _is_heading(text: str) -> bool:
