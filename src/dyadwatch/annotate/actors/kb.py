@@ -82,7 +82,9 @@ def choose(meanings: Meanings) -> tuple[Entry, bool]:
     return best, any(e.kind == "title" for e in entries)
 
 
-SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, with the gaps between them
+# split keeps the tokens, with the gaps between them. Every token starts with a non-space, and
+# the lookahead turns a space away before the alternatives are tried one by one.
+SPLIT = re.compile(f"((?=\\S)(?:{TOKEN.pattern}))")
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
