@@ -40,6 +40,7 @@ class Atom:
 
 NATIONAL = frozenset(NATIONAL_KINDS)
 POINTING = frozenset({"reference", "surname"})
+_HEAD_OR_PERSON = frozenset({"sector", "title", "person"})
 
 
 def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Mapping[str, Any],
@@ -107,7 +108,7 @@ def _joinable(text: str, chunk: list[Atom], kinds: set[str], atom: Atom) -> bool
     if kind in ("country", "organization", "place") and "person" not in kinds \
             and last in ("sector", "title") and _OF_GAP.fullmatch(gap):
         return True  # "the president of Armenia", "the foreign minister of China", "the mayor of Wuhan"
-    if kind in NATIONAL_KINDS and kinds & {"sector", "title", "person"}:
+    if kind in NATIONAL_KINDS and not kinds.isdisjoint(_HEAD_OR_PERSON):
         return False
     if _JOIN_GAP.fullmatch(gap):
         return True
@@ -126,13 +127,17 @@ def _joinable(text: str, chunk: list[Atom], kinds: set[str], atom: Atom) -> bool
 
 def join_chunks(text: str, atoms: list[Atom]) -> list[tuple[list[Atom], set[str]]]:
     """The atoms joined into noun phrases, each with the set of its atoms' kinds."""
-    chunks: list[tuple[list[Atom], set[str]]] = []
-    for atom in atoms:
-        if chunks and _joinable(text, *chunks[-1], atom):
-            chunks[-1][0].append(atom)
-            chunks[-1][1].add(atom.entry.kind)
+    if not atoms:
+        return []
+    chunk, kinds = [atoms[0]], {atoms[0].entry.kind}  # the chunk growing, and its kinds
+    chunks = [(chunk, kinds)]
+    for atom in itertools.islice(atoms, 1, None):
+        if _joinable(text, chunk, kinds, atom):
+            chunk.append(atom)
+            kinds.add(atom.entry.kind)
         else:
-            chunks.append(([atom], {atom.entry.kind}))
+            chunk, kinds = [atom], {atom.entry.kind}
+            chunks.append((chunk, kinds))
     return chunks
 
 
