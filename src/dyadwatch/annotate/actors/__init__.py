@@ -20,6 +20,7 @@ from pathlib import Path
 # The "X as X" names are the ones this module defined or imported before its steps moved to
 # chunks.py, codes.py and references.py: still importable from here.
 from ...model import Actor, Sentence
+from ..trie import token_key
 from .chunks import NATIONAL_KINDS as NATIONAL_KINDS
 from .chunks import POINTING, distribute, find_atoms, join_chunks
 from .codes import BRANCH_SECTORS as BRANCH_SECTORS
@@ -48,10 +49,11 @@ def find_actors(
     roles of people in sentence i are read (their event date)."""
     kb = kb or knowledge_base()
     state = State()
+    unindexed: set[str] = set()  # the surnames seen whose key starts no phrase of the trie
     actors: list[Actor] = []
     for index, sentence in enumerate(sentences):
         on = dates[index] if dates else None
-        atoms = find_atoms(text, sentence.start, sentence.end, kb, state.surnames)
+        atoms = find_atoms(text, sentence.start, sentence.end, kb, state.surnames, unindexed)
         for chunk, kinds in join_chunks(text, atoms):
             if kinds == _AGENTIVE_ONLY:
                 continue
@@ -67,7 +69,10 @@ def find_actors(
                 actors.append(mention.actor)
                 state.add(mention)
                 if mention.person and mention.actor.name and mention.actor.resolved_from is None:
-                    state.surnames[surname_of(mention.actor.name, mention.actor.country)] = mention
+                    surname = surname_of(mention.actor.name, mention.actor.country)
+                    state.surnames[surname] = mention
+                    if token_key(surname) not in kb.trie:
+                        unindexed.add(surname)
     return actors
 
 

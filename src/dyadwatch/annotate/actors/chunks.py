@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,17 +44,20 @@ _HEAD_OR_PERSON = frozenset({"sector", "title", "person"})
 
 
 def find_atoms(text: str, start: int, end: int, kb: KnowledgeBase, surnames: Mapping[str, Any],
-               ) -> list[Atom]:
+               unindexed: Collection[str] | None = None) -> list[Atom]:
     """Known phrases and surnames already seen, left to right, each the longest at its token. The
-    tokens are split once and only those a phrase or a surname can start at are looked at."""
+    tokens are split once and only those a phrase or a surname can start at are looked at.
+    `unindexed`: the surnames whose key starts no phrase of the trie (all of them if None); the
+    tokens of the others are looked at anyway, so only these are searched for."""
     words, offsets = token_texts(text, start, end)
     keys = token_keys(words, text, start, end)
     positions = range(len(words))
     trie = kb.trie
     starts = list(itertools.compress(positions, map(trie.__contains__, keys)))
     others = []
-    if surnames:
-        others += itertools.compress(positions, map(surnames.__contains__, words))
+    unindexed = surnames if unindexed is None else unindexed
+    if unindexed:
+        others += itertools.compress(positions, map(unindexed.__contains__, words))
     led = text.find("-", start, end) >= 0 and "-led\0" in "\0".join(keys) + "\0"  # "Saudi-led"
     if led:
         others += [i for i, key in enumerate(keys) if key.endswith(LED_SUFFIX)]
