@@ -988,3 +988,13 @@ def test_the_nearest_reporting_frame_reports_and_a_summary_takes_its_article():
     [halt] = [e for e in found if e.trigger_text == "halt"]
     assert [a.code for a in halt.source] == ["RUS"] and halt.reported_by.code == "RUS"
     assert halt.summary.startswith("The Russian side said")
+
+
+def test_trigger_keys_of_lowered_text_are_those_of_the_text_also_for_capital_possessives():
+    from dyadwatch.annotate.actors.kb import token_texts
+    from dyadwatch.annotate.events.triggers import _token_keys
+    from dyadwatch.annotate.trie import token_keys
+
+    for text in ("CHINA'S envoy and RUSSIA’S minister", "China's envoy", "RUSSIA'S BAN ON CHINESE CITIZENS"):
+        words, offsets = token_texts(text, 0, len(text))
+        assert _token_keys(text) == (token_keys(words, text), offsets), text

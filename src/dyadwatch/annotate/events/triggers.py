@@ -23,9 +23,10 @@ class _Found:
 
 # Characters whose lower case the tokenizer (actors.kb.TOKEN) reads differently: "İ" lower-cases to
 # two characters, the Kelvin sign to an ASCII "k"; lower-casing changes no other character's length,
-# class (word, space, digit, ASCII letter) or punctuation.
+# class (word, space, digit, ASCII letter) or punctuation. TOKEN's possessive is a lower-case "'s",
+# so an upper-case one ("CHINA'S") is three tokens as written and two once lowered.
 TOKENS_CHANGE_WHEN_LOWERED = "\u0130\u212a"
-_CHANGES_WHEN_LOWERED = re.compile(f"[{TOKENS_CHANGE_WHEN_LOWERED}]")
+_CHANGES_WHEN_LOWERED = re.compile(f"[{TOKENS_CHANGE_WHEN_LOWERED}]|['’]S\\b")
 
 
 def _token_keys(text: str) -> tuple[list[str], list[int]]:
