@@ -111,15 +111,20 @@ def week_value(date: dt.date) -> str:
     return f"{iso_year:04d}-W{week:02d}"
 
 
-def closest_year(month: int, day: int | None, ref: Point, future_penalty: float = 1.0) -> int:
-    """The year that puts month/day nearest to the reference; with a penalty above 1 a date
-    after the reference must be much nearer to win (news refers to the past more often)."""
+def candidate_years(month: int, day: int | None, ref: Point) -> list[tuple[int, float]]:
+    """The years around the reference's that month/day can fall in, each with how many months
+    month/day then lies after the reference (negative: before it)."""
     target = ref.months_index()
-    best_year, best_distance = ref.year, float("inf")
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        if day is not None and not valid_day(year, month, day):
-            continue
-        distance = months_index(year, month, day) - target
+    return [(year, months_index(year, month, day) - target) for year in (ref.year - 1, ref.year, ref.year + 1)
+            if day is None or valid_day(year, month, day)]
+
+
+def nearest_year(candidates: list[tuple[int, float]], default: int, future_penalty: float = 1.0) -> int:
+    """The candidate year that puts month/day nearest to the reference (`default` when there is
+    none); with a penalty above 1 a date after the reference must be much nearer to win (news
+    refers to the past more often)."""
+    best_year, best_distance = default, float("inf")
+    for year, distance in candidates:
         weighted = distance * future_penalty if distance > 0 else -distance
         if weighted < best_distance:
             best_year, best_distance = year, weighted

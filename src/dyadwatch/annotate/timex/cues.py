@@ -13,6 +13,7 @@ from .starts import Finder
 
 NEWS_FUTURE_PENALTY = 2.0  # news refers back more often than forward
 NARRATIVE_FUTURE_PENALTY = 1.0  # a narrative has no lean: the nearest year wins
+NEWS_PENALTIES = (NEWS_FUTURE_PENALTY, 1 / NEWS_FUTURE_PENALTY)  # every value news_penalty gives
 FUTURE_CUES = re.compile(
     r"(?i:\b(?:will|shall|should\s+be|is\s+to|are\s+to|plans?\s+to|scheduled|expected\s+to|due\s+to|"
     r"next|upcoming|going\s+to|set\s+to|intends?\s+to|until|till)\b)")

@@ -8,9 +8,9 @@ import datetime as dt
 import re
 
 from ...model import Anchor
-from .calendar import Point, closest_year, shift, valid_day, week_value, year_value
+from .calendar import Point, candidate_years, nearest_year, shift, valid_day, week_value, year_value
 from .context import Context, Resolved, calendar_date, date_from, with_part
-from .cues import NARRATIVE_FUTURE_PENALTY, ONSET, news_penalty, partner_year, tense_before
+from .cues import NARRATIVE_FUTURE_PENALTY, NEWS_PENALTIES, ONSET, news_penalty, partner_year, tense_before
 from .lexicon import time_words
 from .patterns import PAST_VERB, match_mod, match_part
 
@@ -25,8 +25,13 @@ def infer_year(
     ref, anchor = ctx.year_reference()
     if ref is None:
         return None, "none"
-    penalty = NARRATIVE_FUTURE_PENALTY if anchor == "narrative" else news_penalty(ctx, end)
-    return closest_year(month, day, ref, penalty), anchor
+    candidates = candidate_years(month, day, ref)
+    if anchor == "narrative":
+        return nearest_year(candidates, ref.year, NARRATIVE_FUTURE_PENALTY), anchor
+    years = {nearest_year(candidates, ref.year, penalty) for penalty in NEWS_PENALTIES}
+    if len(years) == 1:  # whatever the clause's tense, the same year: it need not be read
+        return years.pop(), anchor
+    return nearest_year(candidates, ref.year, news_penalty(ctx, end)), anchor
 
 
 def resolve_month_day(match: re.Match[str], ctx: Context, month: int, day: int) -> Resolved | None:
@@ -54,23 +59,35 @@ def weekday_date(ctx: Context, weekday: int, det: str | None, start: int) -> Res
     base = ctx.dct.date()
     if base is None:
         return None
-    tense = "future" if ONSET.search(ctx.text, max(0, start - 30), start) else tense_before(ctx.text, start)
-    if tense is None:  # "on Tuesday delivered the jet": the verb may follow
-        following = PAST_VERB.match(ctx.text, _word_end(ctx.text, start) + 1)
-        tense = "past" if following else None
     ahead = (weekday - base.weekday()) % 7
     behind = -((base.weekday() - weekday) % 7)
     if det in ("next", "the next", "the following"):
         delta = ahead or 7
     elif det == "last":
         delta = behind or -7
-    elif tense == "past":
-        delta = behind
-    elif tense == "future":
-        delta = ahead
-    else:  # no tense cue: the nearest such day, the past one on a tie
-        delta = ahead if ahead < -behind else behind
+    elif not ahead:  # the publication date's own weekday, whatever the tense
+        delta = 0
+    else:
+        tense = _weekday_tense(ctx.text, start)
+        if tense == "past":
+            delta = behind
+        elif tense == "future":
+            delta = ahead
+        else:  # no tense cue: the nearest such day, the past one on a tie
+            delta = ahead if ahead < -behind else behind
     return date_from(base + dt.timedelta(days=delta), "dct")
+
+
+def _weekday_tense(text: str, start: int) -> str | None:
+    """Whether the weekday at `start` lies behind ("past") or ahead ("future"), read only where
+    the weekday's determiner has not settled it."""
+    if ONSET.search(text, max(0, start - 30), start):
+        return "future"
+    tense = tense_before(text, start)
+    if tense is None:  # "on Tuesday delivered the jet": the verb may follow
+        following = PAST_VERB.match(text, _word_end(text, start) + 1)
+        tense = "past" if following else None
+    return tense
 
 
 def _word_end(text: str, start: int) -> int:
