@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from ..casefold import UNFOLDED
+from .caseless import lowered
 from .gates import Gates
 from .patterns import Rule, rules, trigger, trigger_after, trigger_after_lowered
 from .starts import Finder
@@ -23,7 +24,7 @@ def _gates() -> Gates:
 Candidate = tuple[int, int, int, Rule, re.Match[str]]  # start, end, rule priority, rule, match
 # a rule to run: priority, rule, whether it has a "span" group, its Finder's finditer, and the
 # search of its core (None when it has none)
-_Runnable = tuple[int, Rule, bool, Callable[[str, int, int], Iterator[re.Match[str]]],
+_Runnable = tuple[int, Rule, bool, Callable[[str, int, int, str | None], Iterator[re.Match[str]]],
                   Callable[[str, int, int], re.Match[str] | None] | None]
 
 
@@ -96,11 +97,12 @@ def _trigger_hits(text: str, position: int) -> Iterator[re.Match[str]]:
 def candidates(text: str) -> list[Candidate]:
     found = []
     windows = trigger_windows(text)
+    low = lowered(text)
     for (window_start, window_end), met in zip(windows, _gates().window_masks(text, windows), strict=True):
         for priority, rule, has_span, finditer, core in _rules_for(met):
             if core is not None and core(text, window_start, window_end) is None:
                 continue
-            for match in finditer(text, window_start, window_end):
+            for match in finditer(text, window_start, window_end, low):
                 start, end = match.span("span") if has_span else match.span()
                 if end > start:
                     found.append((start, end, priority, rule, match))

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from re import _constants as C  # the parsed-pattern vocabulary of the re module
 from re import _parser
 
+from .caseless import lowered_twin
+
 _Atom = tuple[str, bool, bool]  # a character-class item (as regex source), case-insensitive, a word character
 _CATEGORIES = {
     C.CATEGORY_DIGIT: (r"\d", True),
@@ -170,15 +172,21 @@ def _begins_with_boundary(items: list) -> bool:
 class Finder:
     """A rule's pattern with a faster way to find its matches in a span of text."""
 
-    __slots__ = ("before", "fast", "pattern")
+    __slots__ = ("before", "fast", "pattern", "twin")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.fast = finder(pattern)
         self.before = self.fast is not None and self.fast.pattern.startswith("\\W")
+        twin = lowered_twin(pattern)
+        self.twin = Finder(twin) if twin is not None else None
 
-    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-        """What pattern.finditer(text, start, end) gives."""
+    def finditer(self, text: str, start: int, end: int, low: str | None = None) -> Iterator[re.Match[str]]:
+        """What pattern.finditer(text, start, end) gives. `low`: text as caseless.lowered gives it,
+        searched instead of text by a rule with a case-sensitive twin."""
+        if low is not None and self.twin is not None:
+            yield from self._found_in_lowered(text, low, start, end)
+            return
         if self.fast is None:
             yield from self.pattern.finditer(text, start, end)
             return
@@ -201,3 +209,13 @@ class Finder:
                 raise AssertionError(f"{self.pattern.pattern!r} at {found.start() + skip}")
             yield match
             position = match.end() - skip
+
+    def _found_in_lowered(self, text: str, low: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Each match the twin finds in `lowered`, read with the rule itself from the same place
+        in the text (for the groups in their own case)."""
+        match_at = self.pattern.match
+        for found in self.twin.finditer(low, start, end):  # type: ignore[union-attr]
+            match = match_at(text, found.start(), end)
+            if match is None or match.end() != found.end():  # cannot happen: the two read alike
+                raise AssertionError(f"{self.pattern.pattern!r} at {found.start()}")
+            yield match
