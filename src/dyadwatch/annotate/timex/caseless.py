@@ -26,14 +26,18 @@ def lowered(text: str) -> str | None:
     return low
 
 
-def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def lowered_twin(
+    pattern: re.Pattern[str], parsed: _parser.SubPattern | None = None
+) -> re.Pattern[str] | None:
     """`pattern` without IGNORECASE, to search lower-cased text with: the same pattern with "(?i:"
     written "(?:", accepted only when re parses it as the same pattern but for case, and when every
-    letter of `pattern` is matched case-insensitively, ASCII and in lower case. None otherwise."""
+    letter of `pattern` is matched case-insensitively, ASCII and in lower case. None otherwise.
+    `parsed`: the pattern as re parses it, if at hand."""
     if "(?i:" not in pattern.pattern and not pattern.flags & re.IGNORECASE:
         return None
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if parsed is None:
+            parsed = _parser.parse(pattern.pattern, pattern.flags)
         if not _caseless(list(parsed), parsed.state.flags):
             return None
         twin = re.compile(pattern.pattern.replace("(?i:", "(?:"), pattern.flags & ~re.IGNORECASE)

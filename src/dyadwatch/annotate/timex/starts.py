@@ -98,11 +98,12 @@ def _node(node: tuple, flags: int) -> tuple[set[_Atom] | None, bool]:
     return None, False  # any character, a back reference, a conditional: not known
 
 
-def first_characters(pattern: re.Pattern[str]) -> set[_Atom] | None:
+def first_characters(pattern: re.Pattern[str], parsed: _parser.SubPattern | None = None) -> set[_Atom] | None:
     """The characters any match of `pattern` begins with, as character-class items; None when
-    they cannot be read or a match can be empty."""
+    they cannot be read or a match can be empty. `parsed`: the pattern as re parses it, if at hand."""
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if parsed is None:
+            parsed = _parser.parse(pattern.pattern, pattern.flags)
         atoms, nullable = _sequence(list(parsed), parsed.state.flags)
     except Exception:  # re's parse trees are internal: what this reader cannot follow is not used
         return None
@@ -134,7 +135,7 @@ def _letters(atoms: set[_Atom]) -> int:
 FEW_LETTERS = 2  # first characters that are at most this many lower-case letters (or none) are rare
 
 
-def finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def finder(pattern: re.Pattern[str], parsed: _parser.SubPattern | None = None) -> re.Pattern[str] | None:
     """A pattern that finds where `pattern` matches, quickly, with a one-character match; its
     start is where the match of `pattern` starts, or one character before (`Finder.before`).
     None when the first characters of `pattern` cannot be read.
@@ -145,12 +146,13 @@ def finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
       character before the match, then the first character and the pattern."""
     if pattern.flags & re.ASCII:  # \w and \W would be ASCII: not handled
         return None
-    atoms = first_characters(pattern)
-    if atoms is None:
-        return None
     try:
-        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
-        if _letters(atoms) > FEW_LETTERS and _begins_with_boundary(parsed) \
+        if parsed is None:
+            parsed = _parser.parse(pattern.pattern, pattern.flags)
+        atoms = first_characters(pattern, parsed)
+        if atoms is None:
+            return None
+        if _letters(atoms) > FEW_LETTERS and _begins_with_boundary(list(parsed)) \
                 and all(word for _source, _folded, word in atoms):
             return re.compile(rf"\W(?={_class(atoms)})(?:{pattern.pattern})", pattern.flags)
         return re.compile(rf"{_class(atoms)}(?<=(?={pattern.pattern})[\s\S])", pattern.flags)
@@ -169,6 +171,13 @@ def _begins_with_boundary(items: list) -> bool:
     return bool(items) and items[0] == (C.AT, C.AT_BOUNDARY)
 
 
+def _parsed(pattern: re.Pattern[str]) -> _parser.SubPattern | None:
+    try:
+        return _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # what re cannot parse the readers above do not read either
+        return None
+
+
 class Finder:
     """A rule's pattern with a faster way to find its matches in a span of text."""
 
@@ -176,9 +185,10 @@ class Finder:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.fast = finder(pattern)
+        parsed = _parsed(pattern)  # read once by both
+        self.fast = finder(pattern, parsed)
         self.before = self.fast is not None and self.fast.pattern.startswith("\\W")
-        twin = lowered_twin(pattern)
+        twin = lowered_twin(pattern, parsed)
         self.twin = Finder(twin) if twin is not None else None
 
     def finditer(self, text: str, start: int, end: int, low: str | None = None) -> Iterator[re.Match[str]]:
