@@ -266,7 +266,8 @@ def _event(text: str, facts: _SentenceFacts, found: _Found, running: tuple[str, 
     passive = (_PASSIVE_AUX.search(text, low, max(clause_start, found.start - 20), found.start) is not None
                and not text[found.start:found.end].split()[0].lower().endswith("ing")) \
         or _PASSIVE_NOUN.search(text, low, max(clause_start, found.start - 30), found.start) is not None
-    if before and _PREDICATE_BETWEEN.search(text, actors[before[-1]].end, found.start):
+    if before and text.find(",", actors[before[-1]].end, found.start) >= 0 and \
+            _PREDICATE_BETWEEN.search(text, actors[before[-1]].end, found.start):
         before = []  # "the steps do not mean a halt … between the two countries, are temporary, and will …"
     by_agent = passive and _BY_AGENT.match(text, found.end, found.end + 6) is not None
     agent = next((i for i in after if _LATE_AGENT.search(text, max(found.end, actors[i].start - 30),

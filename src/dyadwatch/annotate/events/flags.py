@@ -25,6 +25,7 @@ NEGATION_WINDOW, MODALITY_WINDOW = 3, 6  # tokens before the trigger
 _DENIED_AS = re.compile(
     r"(?i:\b(?:not|n't|never)\s+(?:amount(?:s|ed)?\s+to|mean|means|meant|constitute|constitutes|represent|"
     r"represents|equal|equals)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}|\bwithout\s+)$")
+_DENIAL_WORDS = ("not", "n't", "never", "without")  # what every match of _DENIED_AS holds
 NOUN_MODALITY_WINDOW = 12  # an event noun's modal sits before its verb: "will provide … food aid"
 
 
@@ -32,10 +33,12 @@ def cues(text: str, sentence: Sentence, found: _Found, clause_start: int,
          lexicon: EventLexicon) -> tuple[bool, str | None]:
     """Whether the trigger is negated, and its modality: a question, else hypothetical or future
     from the cues before it (a noun's modal may sit before its verb)."""
-    window = text[max(clause_start, found.start - 60):found.start].lower().split()
+    lowered = text[max(clause_start, found.start - 60):found.start].lower()
+    window = lowered.split()
     patterns = lexicon.cue_patterns
-    negated = patterns["negation"].search(" ".join(window[-NEGATION_WINDOW:])) is not None or \
-        _DENIED_AS.search(text, max(clause_start, found.start - 60), found.start) is not None
+    negated = patterns["negation"].search(" ".join(window[-NEGATION_WINDOW:])) is not None or (
+        any(word in lowered for word in _DENIAL_WORDS)  # a cheap test before the search
+        and _DENIED_AS.search(text, max(clause_start, found.start - 60), found.start) is not None)
     recent = " ".join(window[-(MODALITY_WINDOW if found.trigger.pos == "verb" else NOUN_MODALITY_WINDOW):])
     modality = None
     if sentence.text.rstrip().endswith("?"):  # "Will China provide more assistance?" asks, whatever its modal

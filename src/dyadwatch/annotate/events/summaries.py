@@ -91,15 +91,30 @@ def _summary_start(text: str, source_start: int, source_end: int, trigger_start:
     start = _subject_head(text, source_start, source_end, trigger_start, clause_start)
     if start != source_start or source_start <= clause_start:
         return start
-    opening = clause_start
-    for found in _PREFIX_OPENING.finditer(text, clause_start, source_start):
-        opening = found.end()
+    opening = _last_opening(text, clause_start, source_start)
     prefix = _LEADING_CONJUNCTION.sub("", text[opening:source_start])
     words = prefix.lower().split()
     if not words or len(words) > PHRASE_PREFIX_WORDS or not _SUBORDINATORS.isdisjoint(words) or \
             (words[0] in _AUXILIARIES and text[:opening].rstrip()[-1:] in _PUNCTUATION_BEFORE_A_PREDICATE):
         return source_start  # "After a newspaper published a letter in which <Chinese diplomats> …"
     return source_start - len(prefix)
+
+
+PREFIX_SCAN = 120  # characters before a source searched first for where its phrase opens
+
+
+def _last_opening(text: str, clause_start: int, position: int) -> int:
+    """Where the phrase before `position` opens (after the last _PREFIX_OPENING of the clause, else
+    at the clause start): looked for in the last PREFIX_SCAN characters first, then in the whole
+    clause before them."""
+    near = max(clause_start, position - PREFIX_SCAN)
+    for start in (near, clause_start) if near > clause_start else (clause_start,):
+        opening = None
+        for found in _PREFIX_OPENING.finditer(text, start, position):
+            opening = found.end()
+        if opening is not None:
+            return opening
+    return clause_start
 
 
 def _subject_head(text: str, source_start: int, source_end: int, trigger_start: int,
