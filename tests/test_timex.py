@@ -283,7 +283,7 @@ def test_gated_rules_find_the_same_candidates_as_every_rule_everywhere(monkeypat
 
     gated = [(c[0], c[1], c[2], c[4].span()) for c in candidates(GATE_SAMPLE)]
     assert gated
-    monkeypatch.setattr(gates.Gates, "window_masks", lambda self, text, windows: [-1] * len(windows))
+    monkeypatch.setattr(gates.Gates, "window_masks", lambda self, low, windows: [-1] * len(windows))
     everywhere = [(c[0], c[1], c[2], c[4].span()) for c in candidates(GATE_SAMPLE)]
     assert gated == everywhere
 
@@ -320,6 +320,7 @@ def test_first_characters_are_read_from_the_pattern():
 
 def test_trigger_windows_are_those_of_every_trigger_hit():
     from dyadwatch.annotate.timex.candidates import WINDOW_AFTER, WINDOW_BEFORE, trigger_windows
+    from dyadwatch.annotate.timex.caseless import lowered
     from dyadwatch.annotate.timex.patterns import trigger
 
     def one_by_one(text):
@@ -335,7 +336,9 @@ def test_trigger_windows_are_those_of_every_trigger_hit():
     text = (GATE_SAMPLE + " Decade-long talks; the long-term plan, at this time. ſeptember İn K ١٢ 5pm "
             + "x " * 60 + "2020_5 _May (Monday) [today]\u00a0tomorrow 3½ days")
     for offset in range(len(text)):
-        assert trigger_windows(text[offset:]) == one_by_one(text[offset:]), offset
+        part = text[offset:]
+        assert trigger_windows(part, lowered(part)) == one_by_one(part), offset
+        assert trigger_windows(part, None) == one_by_one(part), offset  # the search without the copy
 
 
 def test_folded_alternation_matches_like_ignorecase():

@@ -3,6 +3,7 @@ and the tense cues' finders."""
 
 import re
 
+from dyadwatch.annotate.timex.caseless import lowered
 from dyadwatch.annotate.timex.gates import DIGIT, requirements
 
 
@@ -29,7 +30,8 @@ def test_word_edges_tell_a_word_from_the_end_of_another():
     windows = [(0, 10), (10, 22), (22, 37), (37, len(text))]
     gates = Gates([days])
     rule_mask, = gates.rule_masks
-    assert [not rule_mask & ~met for met in gates.window_masks(text, windows)] == [False, True, True, True]
+    assert [not rule_mask & ~met for met in gates.window_masks(lowered(text), windows)] == \
+        [False, True, True, True]
 
 
 def test_tense_cue_finders_find_what_the_cue_patterns_find():
@@ -89,7 +91,9 @@ def test_trigger_hits_are_those_of_trigger_after():
             "Decade-long ١٢ 2020_5 x2020 _May [today]\u00a0tomorrow 3½ days at noon, NOON; Christmas "
             "christmas the  PAST. Sept.Sun sundays SEASON sessions; AGO-ago;\n\tYear")
     for position in range(len(text) + 1):
-        assert [m.span() for m in _trigger_hits(text, position)] == \
+        assert [m.span() for m in _trigger_hits(text, lowered(text), position)] == \
             [m.span() for m in trigger_after().finditer(text, position)], position
     odd = "İn ſeptember " + text  # lowercasing and IGNORECASE disagree: searched directly
-    assert [m.span() for m in _trigger_hits(odd, 0)] == [m.span() for m in trigger_after().finditer(odd)]
+    assert lowered(odd) is None
+    assert [m.span() for m in _trigger_hits(odd, lowered(odd), 0)] == \
+        [m.span() for m in trigger_after().finditer(odd)]

@@ -9,7 +9,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from ..casefold import UNFOLDED
 from .caseless import lowered
 from .gates import Gates
 from .patterns import Rule, rules, trigger, trigger_after, trigger_after_lowered
@@ -52,9 +51,10 @@ def _rules_for(met: int) -> list[_Runnable]:
 WINDOW_BEFORE, WINDOW_AFTER = 40, 50  # longer than any modifier before or tail after a trigger
 
 
-def trigger_windows(text: str) -> list[tuple[int, int]]:
+def trigger_windows(text: str, low: str | None) -> list[tuple[int, int]]:
     """Merged spans of text around trigger tokens; the rest cannot hold a time expression. A run of
-    digits gives the span its digits would give one by one."""
+    digits gives the span its digits would give one by one. `low`: text as caseless.lowered gives
+    it."""
     windows: list[tuple[int, int]] = []
     length = len(text)
     position = 0
@@ -62,7 +62,7 @@ def trigger_windows(text: str) -> list[tuple[int, int]]:
     if first is not None:
         windows.append((0, min(length, first.end() + WINDOW_AFTER)))
         position = first.end()
-    for hit in _trigger_hits(text, position):
+    for hit in _trigger_hits(text, low, position):
         start, end = hit.span()
         if not text[start].isalnum():  # a digit, or the non-word character before a trigger word
             start += 1
@@ -74,18 +74,17 @@ def trigger_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _trigger_hits(text: str, position: int) -> Iterator[re.Match[str]]:
-    """What trigger_after().finditer(text, position) gives, found faster: each place where a
-    lowercased copy of the text holds a trigger word in lower case is tried with trigger_after().
-    Every hit is such a place, as lowercasing keeps each character a digit, a non-word character
-    or whitespace if it was one, and turns what IGNORECASE matches to a letter into that letter;
-    text where it does not (casefold.UNFOLDED) is searched directly."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or any(c in text for c in UNFOLDED):
+def _trigger_hits(text: str, low: str | None, position: int) -> Iterator[re.Match[str]]:
+    """What trigger_after().finditer(text, position) gives, found faster: each place where the
+    lowercased copy `low` (caseless.lowered) holds a trigger word in lower case is tried with
+    trigger_after(). Every hit is such a place, as lowercasing keeps each character a digit, a
+    non-word character or whitespace if it was one, and turns what IGNORECASE matches to a letter
+    into that letter; text without such a copy is searched directly."""
+    if low is None:
         yield from trigger_after().finditer(text, position)
         return
     search, confirm = trigger_after_lowered().search, trigger_after().match
-    while (place := search(lowered, position)) is not None:
+    while (place := search(low, position)) is not None:
         hit = confirm(text, place.start())
         if hit is None:  # "may" the verb, "MARCH"
             position = place.start() + 1
@@ -96,9 +95,9 @@ def _trigger_hits(text: str, position: int) -> Iterator[re.Match[str]]:
 
 def candidates(text: str) -> list[Candidate]:
     found = []
-    windows = trigger_windows(text)
-    low = lowered(text)
-    for (window_start, window_end), met in zip(windows, _gates().window_masks(text, windows), strict=True):
+    low = lowered(text)  # once, for the trigger search, the gates and the rules' twins
+    windows = trigger_windows(text, low)
+    for (window_start, window_end), met in zip(windows, _gates().window_masks(low, windows), strict=True):
         for priority, rule, has_span, finditer, core in _rules_for(met):
             if core is not None and core(text, window_start, window_end) is None:
                 continue

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from re import _constants as C  # the parsed-pattern vocabulary of the re module
 from re import _parser
 
-from ..casefold import UNFOLDED
-
 DIGIT = "#"  # any decimal digit, in the requirements and in the text they are checked in
 SPACE = " "  # any whitespace character (what `\\s` matches, where str.split splits)
 Requirement = frozenset[str]
@@ -251,10 +249,11 @@ class Gates:
         self._longest = max(map(len, self._string_bits), default=0)
         self._token_bits: dict[str, int] = {}
 
-    def window_masks(self, text: str, windows: list[tuple[int, int]]) -> list[int]:
-        """The requirement bits each window meets; every bit (-1) where text cannot be gated."""
-        lowered = text.lower()
-        if len(lowered) != len(text) or any(c in text for c in UNFOLDED):
+    def window_masks(self, low: str | None, windows: list[tuple[int, int]]) -> list[int]:
+        """The requirement bits each window of the text meets; `low` is the text as
+        caseless.lowered gives it, and every bit (-1) is set where there is none (text that cannot
+        be gated)."""
+        if low is None:
             return [-1] * len(windows)
         masks = []
         known = self._token_bits
@@ -262,7 +261,7 @@ class Gates:
             known.clear()
         for start, end in windows:
             mask = 0
-            for token in lowered[start:end].split():
+            for token in low[start:end].split():
                 bits = known.get(token)
                 if bits is None:
                     bits = known[token] = self._bits(token)
