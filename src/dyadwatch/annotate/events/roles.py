@@ -376,7 +376,12 @@ def _recipient(text: str, actor: Actor, noun_start: int, clause_start: int, verb
     `noun_start`: "provided Russia a batch of supplies", "sent Xi a message of sympathy"."""
     if _RECIPIENT_GAP.fullmatch(text, actor.end, noun_start) is None:  # anchored: the cheaper test first
         return False
-    word = _WORD_BEFORE.search(text, max(clause_start, actor.start - 24), actor.start)
+    return _after_a_verb_of_giving(text, actor, clause_start, verbs)
+
+
+def _after_a_verb_of_giving(text: str, actor: Actor, floor: int, verbs: frozenset[str]) -> bool:
+    """Whether the word right before `actor` (not before `floor`) is one of `verbs`."""
+    word = _WORD_BEFORE.search(text, max(floor, actor.start - 24), actor.start)
     return word is not None and word.group(1).lower() in verbs
 
 
@@ -392,8 +397,7 @@ def _without_noun_modifiers(text: str, actors: list[Actor], found: Sequence[_Fou
             continue
         head, _, last = actor.text.rpartition(" ")
         if head and last.lower() in modifiers and actor.country and text[actor.end:actor.end + 1] == " " and \
-                (word := _WORD_BEFORE.search(text, max(0, actor.start - 24), actor.start)) is not None and \
-                word.group(1).lower() in verbs:
+                _after_a_verb_of_giving(text, actor, 0, verbs):
             if out is actors:
                 out = list(actors)
             out[i] = Actor(actor.start, actor.start + len(head), head, actor.country, actor.country, None,
